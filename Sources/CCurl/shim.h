@@ -1,0 +1,24 @@
+#ifndef CCURL_SHIM_H
+#define CCURL_SHIM_H
+#include <curl/curl.h>
+
+/* curl_easy_setopt is variadic, which Swift cannot call; these typed wrappers can be.
+   See https://curl.se/libcurl/c/curl_easy_setopt.html for the argument type of each option. */
+static inline CURLcode ccurl_setopt_long(CURL *handle, CURLoption option, long value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ccurl_setopt_string(CURL *handle, CURLoption option, const char *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, void *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+static inline CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+typedef size_t (*ccurl_io_callback)(char *buffer, size_t size, size_t count, void *userdata);
+static inline CURLcode ccurl_setopt_callback(CURL *handle, CURLoption option, ccurl_io_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
+#endif

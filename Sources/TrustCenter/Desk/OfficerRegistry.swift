@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+
+/// Officers and their tokens: creating one (the token is shown once), listing, revoking, and
+/// recognising a token on a request.
+public struct OfficerRegistry: Sendable {
+    /// Tokens start with this, so that a leaked one is easy to recognise in a scan.
+    public static let tokenPrefix = "tco_"
+
+    let store: any CaseStore
+    let time: any TimeSource
+    let random: any RandomSource
+    let hasher: SecretHasher
+    let logger = Logger(label: "trustcenter.officers")
+
+    public init(store: any CaseStore, time: any TimeSource, random: any RandomSource, hasher: SecretHasher) {
+        self.store = store
+        self.time = time
+        self.random = random
+        self.hasher = hasher
+    }
+
+    /// Creates an officer and returns the token, which is not stored and cannot be shown again.
+    public func add(name: String, email: String, role: OfficerRole) async throws -> (Officer, token: String) {
+        guard let name = try TextCheck.text(name, field: "name", maximumLength: 200, multiline: false) else {
+            throw InputError(field: "name", message: "name is required")
+        }
+        guard let email = try TextCheck.text(email, field: "email", maximumLength: 254, multiline: false),
+            TextCheck.isPlausibleEmail(email)
+        else {
+            throw InputError(field: "email", message: "email is not an email address")
+        }
+        // 256 random bits, base64url without padding.
+        let token = Self.tokenPrefix + Data(random.bytes(count: 32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let officer = try await store.addOfficer(
+            NewOfficer(
+                name: name, email: email, role: role, tokenHash: hasher.hash(token, as: .officerToken),
+                createdAt: time.now()))
+        logger.info("officer added", metadata: ["officer": "\(officer.id)", "role": "\(role.rawValue)"])
+        return (officer, token)
+    }
+
+    public func list() async throws -> [Officer] {
+        try await store.officers()
+    }
+
+    public func revoke(email: String) async throws -> Officer {
+        let officer = try await store.revokeOfficer(email: email, at: time.now())
+        logger.info("officer revoked", metadata: ["officer": "\(officer.id)"])
+        return officer
+    }
+
+    /// The active officer this token belongs to, or nil. The stored hash is compared in constant
+    /// time; a revoked officer's token is refused.
+    public func authenticate(token: String) async throws -> Officer? {
+        guard token.hasPrefix(Self.tokenPrefix), token.count < 200 else { return nil }
+        guard let credential = try await store.credential(tokenHash: hasher.hash(token, as: .officerToken)),
+            hasher.matches(token, storedHash: credential.tokenHash, as: .officerToken),
+            credential.officer.isActive
+        else { return nil }
+        return credential.officer
+    }
+}

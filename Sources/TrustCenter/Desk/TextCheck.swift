@@ -1,0 +1,27 @@
+import Foundation
+
+/// Checks of free text typed by people: length limits and no control characters that could hide
+/// text or rewrite a terminal.
+public enum TextCheck {
+    /// Trims `text`; returns nil when it is empty. Multi-line text may hold line breaks and tabs,
+    /// single-line text none.
+    public static func text(_ text: String, field: String, maximumLength: Int, multiline: Bool) throws(InputError) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return nil }
+        if trimmed.count > maximumLength {
+            throw InputError(field: field, message: "\(field) is longer than \(maximumLength) characters")
+        }
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        if trimmed.unicodeScalars.contains(where: { PlainText.isControl($0) && !allowed.contains($0) }) {
+            throw InputError(field: field, message: "\(field) contains control characters")
+        }
+        return trimmed
+    }
+
+    /// One @ with text on both sides and a dot in the domain; the mail relay has the last word.
+    public static func isPlausibleEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
+    }
+}

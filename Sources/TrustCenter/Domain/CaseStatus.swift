@@ -1,0 +1,13 @@
+/// Where a case is in its handling.
+public enum CaseStatus: String, Codable, CaseIterable, Sendable {
+    case received
+    case triaged
+    case inProgress = "in-progress"
+    case awaitingReporter = "awaiting-reporter"
+    case resolved
+    case closed
+}
+
+extension CaseStatus: ParsableValue {
+    public static var valueKind: String { "status" }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Where cases, officers and entities are kept. The embedded default is `SQLiteCaseStore`; a
+/// PostgreSQL store would implement the same protocol.
+///
+/// A store seals report content before it is written (see `Sealer`) and applies each change
+/// together with its event in one transaction. Rules about what may change live in the core
+/// (`CaseChange.event(for:)`), so every store enforces the same ones.
+public protocol CaseStore: Sendable {
+    /// Makes the stored entities match the configured ones (added or updated; never deleted,
+    /// because cases refer to them).
+    func syncEntities(_ entities: [Entity]) async throws
+
+    /// Stores a new case with its `received` event and gives it the next reference of its year.
+    func createCase(_ intake: CaseIntake) async throws -> CaseSummary
+
+    /// One page of cases, newest first.
+    func cases(matching query: CaseQuery) async throws -> CasePage
+
+    /// The whole case, opened. Throws `NotFoundError` when there is no such case.
+    func caseFile(_ reference: CaseReference) async throws -> CaseFile
+
+    /// Applies an officer's change and records its event, atomically. Throws `InputError` when
+    /// the rules refuse the change; then nothing is written.
+    func apply(_ change: CaseChange, to reference: CaseReference, by officer: OfficerSummary, at date: Date)
+        async throws -> CaseFile
+
+    func addOfficer(_ officer: NewOfficer) async throws -> Officer
+    func officers() async throws -> [Officer]
+    func officer(email: String) async throws -> Officer?
+    /// The officer whose token has this keyed hash, with the stored hash for a constant-time check.
+    func credential(tokenHash: Data) async throws -> OfficerCredential?
+    func revokeOfficer(email: String, at date: Date) async throws -> Officer
+
+    /// Succeeds when the store can answer a query: the health check.
+    func ping() async throws
+
+    /// Flushes and closes. Later calls fail.
+    func close() async
+}
+
+/// A new case as the intake has prepared it: validated, classified, and with the follow-up
+/// key already hashed.
+public struct CaseIntake: Sendable {
+    public var category: Category
+    public var entityID: String
+    public var receivedAt: Date
+    /// The year the reference is numbered in (the receipt year in the entity's time zone).
+    public var year: Int
+    public var followUpKeyHash: Data
+    public var report: Report
+    public var reporter: Reporter
+
+    public init(
+        category: Category, entityID: String, receivedAt: Date, year: Int,
+        followUpKeyHash: Data, report: Report, reporter: Reporter
+    ) {
+        self.category = category
+        self.entityID = entityID
+        self.receivedAt = receivedAt
+        self.year = year
+        self.followUpKeyHash = followUpKeyHash
+        self.report = report
+        self.reporter = reporter
+    }
+}
+
+/// Which cases to list, and which page.
+public struct CaseQuery: Sendable, Hashable {
+    public static let maximumLimit = 200
+    public static let defaultLimit = 50
+
+    public var status: CaseStatus?
+    public var category: Category?
+    public var entityID: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        status: CaseStatus? = nil, category: Category? = nil, entityID: String? = nil,
+        limit: Int = CaseQuery.defaultLimit, offset: Int = 0
+    ) {
+        self.status = status
+        self.category = category
+        self.entityID = entityID
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A page of cases and how many match in all.
+public struct CasePage: Codable, Sendable, Hashable {
+    public var cases: [CaseSummary]
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+
+    public init(cases: [CaseSummary], total: Int, limit: Int, offset: Int) {
+        self.cases = cases
+        self.total = total
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A new officer, with the keyed hash of the token that was generated for them.
+public struct NewOfficer: Sendable {
+    public var name: String
+    public var email: String
+    public var role: OfficerRole
+    public var tokenHash: Data
+    public var createdAt: Date
+
+    public init(name: String, email: String, role: OfficerRole, tokenHash: Data, createdAt: Date) {
+        self.name = name
+        self.email = email
+        self.role = role
+        self.tokenHash = tokenHash
+        self.createdAt = createdAt
+    }
+}
+
+/// An officer and the stored hash of their token.
+public struct OfficerCredential: Sendable {
+    public var officer: Officer
+    public var tokenHash: Data
+
+    public init(officer: Officer, tokenHash: Data) {
+        self.officer = officer
+        self.tokenHash = tokenHash
+    }
+}

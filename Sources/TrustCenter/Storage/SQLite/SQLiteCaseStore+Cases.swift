@@ -1,0 +1,134 @@
+import Foundation
+
+extension SQLiteCaseStore {
+    public func createCase(_ intake: CaseIntake) async throws -> CaseSummary {
+        let sealer = self.sealer
+        return try await database.write("create case") { connection in
+            let next = try connection.query(
+                "SELECT COALESCE(MAX(serial), 0) + 1 AS next FROM cases WHERE year = ?",
+                [.integer(Int64(intake.year))], operation: "allocate reference")
+            let reference = CaseReference(year: intake.year, serial: Int(try next.first?.integer("next") ?? 1))
+            try connection.query(
+                """
+                INSERT INTO cases (year, serial, category, status, entity_id, received_at, updated_at,
+                    follow_up_key_hash, report, reporter)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    .integer(Int64(reference.year)), .integer(Int64(reference.serial)),
+                    .text(intake.category.rawValue), .text(CaseStatus.received.rawValue), .text(intake.entityID),
+                    SQLiteValue(intake.receivedAt), SQLiteValue(intake.receivedAt), .blob(intake.followUpKeyHash),
+                    .blob(try sealer.seal(json: intake.report, context: .report(of: reference))),
+                    .blob(try sealer.seal(json: intake.reporter, context: .reporter(of: reference))),
+                ],
+                operation: "insert case")
+            let caseID = connection.lastInsertRowID
+            try Self.insertEvent(
+                CaseEvent(at: intake.receivedAt, actor: .reporter, change: .received(category: intake.category)),
+                caseID: caseID, reference: reference, sealer: sealer, connection: connection)
+            return CaseSummary(
+                reference: reference, category: intake.category, status: .received, entityID: intake.entityID,
+                receivedAt: intake.receivedAt, updatedAt: intake.receivedAt, assignee: nil)
+        }
+    }
+
+    public func cases(matching query: CaseQuery) async throws -> CasePage {
+        try await database.perform { connection in
+            // Each filter is "(? IS NULL OR column = ?)", so the SQL text is fixed and every value bound.
+            let filters: [SQLiteValue] = [
+                SQLiteValue(query.status?.rawValue), SQLiteValue(query.status?.rawValue),
+                SQLiteValue(query.category?.rawValue), SQLiteValue(query.category?.rawValue),
+                SQLiteValue(query.entityID), SQLiteValue(query.entityID),
+            ]
+            let condition = """
+                (? IS NULL OR c.status = ?) AND (? IS NULL OR c.category = ?) AND (? IS NULL OR c.entity_id = ?)
+                """
+            let total = try connection.query(
+                "SELECT COUNT(*) AS total FROM cases c WHERE " + condition, filters, operation: "count cases")
+            let rows = try connection.query(
+                Self.summarySelect + " WHERE " + condition + " ORDER BY c.received_at DESC, c.id DESC LIMIT ? OFFSET ?",
+                filters + [.integer(Int64(query.limit)), .integer(Int64(query.offset))],
+                operation: "list cases")
+            return CasePage(
+                cases: try rows.map(Self.summary(from:)),
+                total: Int(try total.first?.integer("total") ?? 0),
+                limit: query.limit, offset: query.offset)
+        }
+    }
+
+    public func caseFile(_ reference: CaseReference) async throws -> CaseFile {
+        let sealer = self.sealer
+        return try await database.perform { connection in
+            try Self.loadCaseFile(reference, sealer: sealer, connection: connection)
+        }
+    }
+
+    public func apply(_ change: CaseChange, to reference: CaseReference, by officer: OfficerSummary, at date: Date)
+        async throws -> CaseFile
+    {
+        let sealer = self.sealer
+        return try await database.perform { connection in
+            try connection.transaction("change case") {
+                let (caseID, current) = try Self.loadSummary(reference, connection: connection)
+                let eventChange = try change.event(for: current)
+                let updatedAt = SQLiteValue(date)
+                switch change {
+                case .classify(let category, _):
+                    try connection.query(
+                        "UPDATE cases SET category = ?, updated_at = ? WHERE id = ?",
+                        [.text(category.rawValue), updatedAt, .integer(caseID)], operation: "classify case")
+                case .assign(let assignee):
+                    try connection.query(
+                        "UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?",
+                        [.integer(assignee.id), updatedAt, .integer(caseID)], operation: "assign case")
+                case .setStatus(let status):
+                    try connection.query(
+                        "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
+                        [.text(status.rawValue), updatedAt, .integer(caseID)], operation: "set case status")
+                case .addNote(let text):
+                    try connection.query(
+                        "INSERT INTO case_notes (case_id, officer_id, at, body) VALUES (?, ?, ?, ?)",
+                        [
+                            .integer(caseID), .integer(officer.id), updatedAt,
+                            .blob(try sealer.seal(json: text, context: .note(of: reference))),
+                        ],
+                        operation: "add note")
+                    try connection.query(
+                        "UPDATE cases SET updated_at = ? WHERE id = ?", [updatedAt, .integer(caseID)],
+                        operation: "touch case")
+                }
+                try Self.insertEvent(
+                    CaseEvent(at: date, actor: .officer(officer), change: eventChange),
+                    caseID: caseID, reference: reference, sealer: sealer, connection: connection)
+            }
+            return try Self.loadCaseFile(reference, sealer: sealer, connection: connection)
+        }
+    }
+
+    static func insertEvent(
+        _ event: CaseEvent, caseID: Int64, reference: CaseReference, sealer: Sealer, connection: SQLiteConnection
+    ) throws {
+        let actor: String
+        let officerID: Int64?
+        switch event.actor {
+        case .reporter: (actor, officerID) = ("reporter", nil)
+        case .system: (actor, officerID) = ("system", nil)
+        case .officer(let officer): (actor, officerID) = ("officer", officer.id)
+        }
+        try connection.query(
+            "INSERT INTO case_events (case_id, at, kind, actor, officer_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .integer(caseID), SQLiteValue(event.at), .text(event.change.kind), .text(actor),
+                SQLiteValue(officerID), .blob(try sealer.seal(json: event.change, context: .event(of: reference))),
+            ],
+            operation: "record event")
+    }
+}
+
+extension SealContext {
+    static func report(of reference: CaseReference) -> SealContext { SealContext("report", of: reference) }
+    static func reporter(of reference: CaseReference) -> SealContext { SealContext("reporter", of: reference) }
+    static func note(of reference: CaseReference) -> SealContext { SealContext("note", of: reference) }
+    static func message(of reference: CaseReference) -> SealContext { SealContext("message", of: reference) }
+    static func event(of reference: CaseReference) -> SealContext { SealContext("event", of: reference) }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Reading cases back: the clear summary, and the sealed parts opened.
+extension SQLiteCaseStore {
+    static let summarySelect = """
+        SELECT c.id, c.year, c.serial, c.category, c.status, c.entity_id, c.received_at, c.updated_at,
+            c.assignee_id, o.name AS assignee_name, o.email AS assignee_email
+        FROM cases c LEFT JOIN officers o ON o.id = c.assignee_id
+        """
+
+    static func summary(from row: SQLiteRow) throws -> CaseSummary {
+        let assignee: OfficerSummary? =
+            if let id = try row.optionalInteger("assignee_id") {
+                OfficerSummary(id: id, name: try row.text("assignee_name"), email: try row.text("assignee_email"))
+            } else {
+                nil
+            }
+        return CaseSummary(
+            reference: CaseReference(year: Int(try row.integer("year")), serial: Int(try row.integer("serial"))),
+            category: try stored(Category.self, row.text("category"), column: "category"),
+            status: try stored(CaseStatus.self, row.text("status"), column: "status"),
+            entityID: try row.text("entity_id"),
+            receivedAt: try row.date("received_at"),
+            updatedAt: try row.date("updated_at"),
+            assignee: assignee)
+    }
+
+    static func loadSummary(_ reference: CaseReference, connection: SQLiteConnection) throws -> (Int64, CaseSummary) {
+        let rows = try connection.query(
+            summarySelect + " WHERE c.year = ? AND c.serial = ?",
+            [.integer(Int64(reference.year)), .integer(Int64(reference.serial))], operation: "read case")
+        guard let row = rows.first else { throw NotFoundError.caseFile(reference) }
+        return (try row.integer("id"), try summary(from: row))
+    }
+
+    static func loadCaseFile(_ reference: CaseReference, sealer: Sealer, connection: SQLiteConnection) throws -> CaseFile {
+        let (caseID, summary) = try loadSummary(reference, connection: connection)
+        let sealed = try connection.query(
+            "SELECT report, reporter FROM cases WHERE id = ?", [.integer(caseID)], operation: "read case content")
+        guard let content = sealed.first else { throw NotFoundError.caseFile(reference) }
+        let notes = try connection.query(
+            """
+            SELECT n.at, n.body, o.id AS officer_id, o.name, o.email FROM case_notes n
+            JOIN officers o ON o.id = n.officer_id WHERE n.case_id = ? ORDER BY n.id
+            """,
+            [.integer(caseID)], operation: "read notes")
+        let messages = try connection.query(
+            """
+            SELECT m.direction, m.at, m.body, o.id AS officer_id, o.name, o.email FROM case_messages m
+            LEFT JOIN officers o ON o.id = m.officer_id WHERE m.case_id = ? ORDER BY m.id
+            """,
+            [.integer(caseID)], operation: "read messages")
+        let events = try connection.query(
+            """
+            SELECT e.at, e.actor, e.detail, o.id AS officer_id, o.name, o.email FROM case_events e
+            LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ? ORDER BY e.id
+            """,
+            [.integer(caseID)], operation: "read events")
+        return CaseFile(
+            summary: summary,
+            report: try sealer.open(json: Report.self, from: content.blob("report"), context: .report(of: reference)),
+            reporter: try sealer.open(json: Reporter.self, from: content.blob("reporter"), context: .reporter(of: reference)),
+            notes: try notes.map { row in
+                CaseNote(
+                    author: try officerSummary(row), at: try row.date("at"),
+                    text: try sealer.open(json: String.self, from: row.blob("body"), context: .note(of: reference)))
+            },
+            messages: try messages.map { row in
+                CaseMessage(
+                    direction: try stored(CaseMessage.Direction.self, row.text("direction"), column: "direction"),
+                    author: try row.optionalInteger("officer_id") == nil ? nil : officerSummary(row),
+                    at: try row.date("at"),
+                    text: try sealer.open(json: String.self, from: row.blob("body"), context: .message(of: reference)))
+            },
+            events: try events.map { row in
+                let actor: CaseEvent.Actor =
+                    switch try row.text("actor") {
+                    case "reporter": .reporter
+                    case "officer": .officer(try officerSummary(row))
+                    default: .system
+                    }
+                return CaseEvent(
+                    at: try row.date("at"), actor: actor,
+                    change: try sealer.open(
+                        json: CaseEvent.Change.self, from: row.blob("detail"), context: .event(of: reference)))
+            })
+    }
+
+    static func officerSummary(_ row: SQLiteRow) throws -> OfficerSummary {
+        OfficerSummary(id: try row.integer("officer_id"), name: try row.text("name"), email: try row.text("email"))
+    }
+
+    /// Reads a stored enumeration value; an unknown one means a damaged or newer database.
+    static func stored<T: RawRepresentable<String>>(_ type: T.Type, _ text: String, column: String) throws -> T {
+        guard let value = T(rawValue: text) else { throw RowError(column: column, problem: "has unknown value") }
+        return value
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TrustCenter
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A typed client of trustd's admin API (`/api/v1`).
+struct AdminClient: Sendable {
+    let baseURL: URL
+    let token: String
+
+    func get<T: Decodable>(_ path: String, query: [URLQueryItem] = []) async throws -> T {
+        try await send("GET", path, query: query, body: nil)
+    }
+
+    func send<T: Decodable>(_ method: String, _ path: String, json: some Encodable) async throws -> T {
+        try await send(method, path, query: [], body: try JSONEncoder().encode(json))
+    }
+
+    private func send<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem], body: Data?) async throws -> T {
+        var components = URLComponents(url: baseURL.appendingPathComponent("api/v1/" + path), resolvingAgainstBaseURL: false)
+        if !query.isEmpty { components?.queryItems = query }
+        guard let url = components?.url else { throw ClientFailure("cannot build a URL from \(baseURL)", exitCode: 64) }
+        var request = URLRequest(url: url, timeoutInterval: 30)
+        request.httpMethod = method
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw ClientFailure("cannot reach trustd at \(baseURL.absoluteString) (\(error.localizedDescription))", exitCode: 3)
+        }
+        guard let status = (response as? HTTPURLResponse)?.statusCode else {
+            throw ClientFailure("trustd at \(baseURL.absoluteString) did not answer over HTTP", exitCode: 3)
+        }
+        guard (200..<300).contains(status) else { throw failure(status: status, body: data) }
+        do {
+            return try JSONCoding.decoder.decode(T.self, from: data)
+        } catch {
+            throw ClientFailure("trustd's answer could not be read (\(error)); is trustctl the same version?", exitCode: 1)
+        }
+    }
+
+    /// The server's error message, with an exit code by kind.
+    private func failure(status: Int, body: Data) -> ClientFailure {
+        struct ErrorBody: Decodable {
+            struct Detail: Decodable { var message: String }
+            var error: Detail
+        }
+        let message = (try? JSONDecoder().decode(ErrorBody.self, from: body))?.error.message ?? "HTTP status \(status)"
+        switch status {
+        case 401: return ClientFailure("the token was refused: check TRUSTCTL_TOKEN or --token", exitCode: 4)
+        case 403: return ClientFailure(message, exitCode: 4)
+        case 404: return ClientFailure(message, exitCode: 5)
+        case 400, 409, 413, 415, 422: return ClientFailure(message, exitCode: 6)
+        default: return ClientFailure("trustd answered \(status): \(message)", exitCode: 1)
+        }
+    }
+}

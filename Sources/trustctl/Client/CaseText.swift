@@ -1,0 +1,92 @@
+import Foundation
+import TrustCenter
+
+/// Cases as text for people at a terminal. Every stored string goes through `TerminalText`.
+enum CaseText {
+    static func table(_ page: CasePage) -> String {
+        guard !page.cases.isEmpty else { return page.total == 0 ? "No cases.\n" : "No cases on this page (\(page.total) in all).\n" }
+        let rows = page.cases.map { summary in
+            [
+                summary.reference.description, summary.category.rawValue, summary.status.rawValue, summary.entityID,
+                time(summary.receivedAt), summary.assignee?.email ?? "-",
+            ]
+        }
+        var text = TextTable.render(header: ["REFERENCE", "CATEGORY", "STATUS", "ENTITY", "RECEIVED", "ASSIGNEE"], rows: rows)
+        let last = page.offset + page.cases.count
+        if page.total > page.cases.count {
+            text += "Cases \(page.offset + 1)–\(last) of \(page.total).\(last < page.total ? " Next page: --offset \(last)" : "")\n"
+        }
+        return text
+    }
+
+    static func detail(_ caseFile: CaseFile) -> String {
+        let summary = caseFile.summary
+        var lines = [
+            "\(summary.reference)  \(summary.category.rawValue)  \(summary.status.rawValue)",
+            "Entity:    \(TerminalText.line(summary.entityID))",
+            "Received:  \(time(summary.receivedAt))",
+            "Assignee:  \(summary.assignee.map { TerminalText.line("\($0.name) <\($0.email)>") } ?? "-")",
+            "Reporter:  \(reporter(caseFile.reporter))",
+            "",
+            "Report",
+        ]
+        for answer in caseFile.report.answers {
+            lines.append("  \(TerminalText.line(answer.question)):")
+            lines += indented(answer.value, by: 4)
+        }
+        if !caseFile.notes.isEmpty {
+            lines += ["", "Notes"]
+            for note in caseFile.notes {
+                lines.append("  \(time(note.at))  \(TerminalText.line(note.author.name))")
+                lines += indented(note.text, by: 4)
+            }
+        }
+        lines += ["", "History"]
+        for event in caseFile.events {
+            lines.append("  \(time(event.at))  \(actor(event.actor))  \(change(event.change))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func reporter(_ reporter: Reporter) -> String {
+        switch reporter {
+        case .anonymous: return "anonymous"
+        case .named(let contact):
+            let details = [contact.email, contact.phone].compactMap { $0 }.joined(separator: ", ")
+            return TerminalText.line(details.isEmpty ? contact.name : "\(contact.name) (\(details))")
+        }
+    }
+
+    static func actor(_ actor: CaseEvent.Actor) -> String {
+        switch actor {
+        case .reporter: "reporter"
+        case .system: "system"
+        case .officer(let officer): TerminalText.line(officer.email)
+        }
+    }
+
+    static func change(_ change: CaseEvent.Change) -> String {
+        switch change {
+        case .received(let category): "received as \(category.rawValue)"
+        case .classified(let from, let to, let reason):
+            "classified \(from.rawValue) → \(to.rawValue)" + (reason.map { ": " + TerminalText.line($0) } ?? "")
+        case .assigned(_, let to): "assigned to \(TerminalText.line(to.email))"
+        case .statusChanged(let from, let to): "status \(from.rawValue) → \(to.rawValue)"
+        case .noteAdded: "note added"
+        }
+    }
+
+    static func indented(_ text: String, by spaces: Int) -> [String] {
+        let pad = String(repeating: " ", count: spaces)
+        return TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
+    }
+
+    /// UTC, to the minute, marked as such.
+    static func time(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}

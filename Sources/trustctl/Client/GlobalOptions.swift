@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+
+/// Where trustd is and who is asking, shared by every command.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "trustd's address, such as http://127.0.0.1:8080.")
+    var url: String?
+
+    @Option(help: "An officer token (prefer TRUSTCTL_TOKEN: arguments show in the process list).")
+    var token: String?
+
+    @Option(help: "A JSON file with \"url\" and \"token\"; it must not be readable by others.")
+    var config: String?
+
+    static let defaultURL = "http://127.0.0.1:8080"
+
+    /// The client, from the flags, then the environment, then the config file.
+    func client() throws -> AdminClient {
+        let environment = ProcessInfo.processInfo.environment
+        let file = try ClientConfigFile.load(explicitPath: config ?? environment["TRUSTCTL_CONFIG"], environment: environment)
+        let urlText = url ?? environment["TRUSTCTL_URL"] ?? file?.url ?? Self.defaultURL
+        guard let baseURL = URL(string: urlText), let scheme = baseURL.scheme, ["http", "https"].contains(scheme),
+            baseURL.host != nil
+        else {
+            throw ClientFailure("'\(urlText)' is not an http(s) URL of trustd", exitCode: 64)
+        }
+        guard let token = token ?? environment["TRUSTCTL_TOKEN"] ?? file?.token, !token.isEmpty else {
+            throw ClientFailure(
+                "no officer token: set TRUSTCTL_TOKEN, pass --token, or put it in the config file "
+                    + "(an admin creates one with: trustd officer add)",
+                exitCode: 4)
+        }
+        return AdminClient(baseURL: baseURL, token: token)
+    }
+}
+
+/// trustctl's optional config file: `{"url": …, "token": …}`.
+struct ClientConfigFile: Decodable {
+    var url: String?
+    var token: String?
+
+    static func load(explicitPath: String?, environment: [String: String]) throws -> ClientConfigFile? {
+        let home = environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
+        let path = explicitPath ?? home + "/trustctl/config.json"
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicitPath != nil { throw ClientFailure("config file \(path) does not exist", exitCode: 64) }
+            return nil
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw ClientFailure("config file \(path) holds a token and is readable by others; run: chmod 600 \(path)", exitCode: 64)
+        }
+        do {
+            return try JSONDecoder().decode(ClientConfigFile.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ClientFailure("config file \(path) is not JSON with \"url\" and \"token\"", exitCode: 64)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl classify REF CATEGORY`: set what the case is about.
+    struct Classify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Classify a case.",
+            discussion: "Categories: \(Category.validValues.joined(separator: ", ")).")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Argument(help: "The new category.") var category: String
+        @Option(help: "Why; recorded with the change.") var reason: String?
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
+            _ = try validated { () throws(InputError) in try Category.parse(category) }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var category: String; var reason: String? }
+                let reference = try CaseReference(parsing: reference)
+                let category = try Category.parse(category)
+                let caseFile: CaseFile = try await global.client().send(
+                    "PUT", "cases/\(reference)/category", json: Body(category: category.rawValue, reason: reason))
+                Output.text("\(caseFile.reference) is now \(caseFile.summary.category.rawValue)\n")
+            }
+        }
+    }
+}

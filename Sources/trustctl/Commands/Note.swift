@@ -1,0 +1,27 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl note REF TEXT`: add an internal note, which the reporter never sees.
+    struct Note: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an internal note to a case.")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Argument(help: "The note's text.") var text: String
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
+            guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("the note is empty") }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var text: String }
+                let reference = try CaseReference(parsing: reference)
+                let caseFile: CaseFile = try await global.client().send("POST", "cases/\(reference)/notes", json: Body(text: text))
+                Output.text("Note added to \(caseFile.reference) (\(caseFile.notes.count) in all)\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl show REF`: the whole case.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a case: report, reporter, notes and history.")
+
+        @Argument(help: "The case reference, such as TC-2026-00042.") var reference: String
+        @Flag(help: "Print JSON for scripts.") var json = false
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws { _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) } }
+
+        func run() async throws {
+            try await reportingFailures {
+                let reference = try CaseReference(parsing: reference)
+                let caseFile: CaseFile = try await global.client().get("cases/\(reference)")
+                if json { Output.json(caseFile) } else { Output.text(CaseText.detail(caseFile)) }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl status REF STATUS`: move a case along.
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a case's status.",
+            discussion: "Statuses: \(CaseStatus.validValues.joined(separator: ", ")).")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Argument(help: "The new status.") var status: String
+        @OptionGroup var global: GlobalOptions
+
+        func validate() throws {
+            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
+            _ = try validated { () throws(InputError) in try CaseStatus.parse(status) }
+        }
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var status: String }
+                let reference = try CaseReference(parsing: reference)
+                let status = try CaseStatus.parse(status)
+                let caseFile: CaseFile = try await global.client().send(
+                    "PUT", "cases/\(reference)/status", json: Body(status: status.rawValue))
+                Output.text("\(caseFile.reference) is now \(caseFile.summary.status.rawValue)\n")
+            }
+        }
+    }
+}

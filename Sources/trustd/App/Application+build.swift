@@ -1,0 +1,36 @@
+import Hummingbird
+import Logging
+import NIOCore
+import TrustCenter
+
+/// Builds the HTTP application over a runtime. `trustd serve` runs it; the tests call the same
+/// function with `app.test(.router)`.
+func buildApplication(
+    runtime: TrustCenterRuntime,
+    logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let configuration = runtime.configuration
+    let router = Router(context: TrustRequestContext.self)
+    router.addMiddleware {
+        SecurityHeadersMiddleware()
+        ErrorMiddleware(logger: logger)
+    }
+    PublicRoutes(
+        intake: runtime.intake, store: runtime.store, entities: configuration.entities,
+        maxBodyBytes: configuration.maxBodyBytes
+    ).register(on: router)
+    AdminRoutes(desk: runtime.desk, maxBodyBytes: configuration.maxBodyBytes)
+        .register(on: router.group("api/v1").add(middleware: OfficerAuthenticator(officers: runtime.officers)))
+    return Application(
+        router: router,
+        configuration: .init(
+            address: .hostname(configuration.listenHost, port: configuration.listenPort),
+            serverName: nil),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.listenPort
+            logger.notice("trustd listening on http://\(configuration.listenHost):\(port)")
+            await onServerRunning(port)
+        },
+        logger: logger)
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import TrustCenter
+
+/// Everything trustd runs on, opened from a configuration: the data key, the store and the desks.
+/// Both `serve` and the `officer` commands open it the same way.
+struct TrustCenterRuntime: Sendable {
+    let configuration: Configuration
+    let store: any CaseStore
+    let intake: ReportIntake
+    let desk: CaseDesk
+    let officers: OfficerRegistry
+
+    static func open(
+        _ configuration: Configuration,
+        time: any TimeSource = SystemTimeSource(),
+        random: any RandomSource = SystemRandomSource(),
+        logger: Logger
+    ) async throws -> TrustCenterRuntime {
+        let (dataKey, outcome) = try DataKeyFile.loadOrCreate(at: configuration.keyFile, random: random)
+        if outcome == .created {
+            logger.notice(
+                "created a new data key; back it up apart from the database",
+                metadata: ["keyFile": "\(configuration.keyFile)"])
+        }
+        let store = try SQLiteCaseStore(path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
+        do {
+            try await store.syncEntities(configuration.entities)
+        } catch {
+            await store.close()
+            throw error
+        }
+        let hasher = SecretHasher(dataKey: dataKey)
+        return TrustCenterRuntime(
+            configuration: configuration,
+            store: store,
+            intake: ReportIntake(
+                store: store, entities: configuration.entities, time: time, random: random, hasher: hasher),
+            desk: CaseDesk(store: store, time: time),
+            officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher))
+    }
+
+    func close() async {
+        await store.close()
+    }
+}

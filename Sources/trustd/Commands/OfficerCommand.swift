@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TrustCenter
+
+/// `trustd officer …`: manage officers directly on the database, so that the first officer can
+/// be created before anyone can sign in. Safe while the daemon runs (SQLite WAL, busy timeout).
+struct OfficerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "officer",
+        abstract: "Add, list and revoke officers.",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an officer and print their token once, on stdout.",
+            discussion: "The token is not stored and cannot be shown again: export TRUSTCTL_TOKEN=$(trustd officer add …)")
+
+        @Option(help: "The officer's name.") var name: String
+        @Option(help: "The officer's email; it names them in trustctl assign.") var email: String
+        @Option(help: "One of: \(OfficerRole.validValues.joined(separator: ", ")).") var role: String
+        @OptionGroup var options: ConfigOption
+
+        func run() async throws {
+            try await reportingFailures {
+                let role = try OfficerRole.parse(role)
+                try await withRuntime(options) { runtime in
+                    let (officer, token) = try await runtime.officers.add(name: name, email: email, role: role)
+                    FileHandle.standardError.write(
+                        Data("Added officer \(officer.id): \(officer.email) (\(officer.role.rawValue)). The token below is shown once.\n".utf8))
+                    FileHandle.standardOutput.write(Data("\(token)\n".utf8))
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List officers.")
+        @OptionGroup var options: ConfigOption
+
+        func run() async throws {
+            try await reportingFailures {
+                try await withRuntime(options) { runtime in
+                    let rows = try await runtime.officers.list().map { officer in
+                        [String(officer.id), officer.name, officer.email, officer.role.rawValue,
+                         officer.isActive ? "active" : "revoked"]
+                    }
+                    FileHandle.standardOutput.write(Data(TextTable.render(header: ["ID", "NAME", "EMAIL", "ROLE", "STATE"], rows: rows).utf8))
+                }
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an officer's token; they can no longer sign in.")
+        @Argument(help: "The officer's email.") var email: String
+        @OptionGroup var options: ConfigOption
+
+        func run() async throws {
+            try await reportingFailures {
+                try await withRuntime(options) { runtime in
+                    let officer = try await runtime.officers.revoke(email: email)
+                    FileHandle.standardError.write(Data("Revoked officer \(officer.id): \(officer.email).\n".utf8))
+                }
+            }
+        }
+    }
+}
+
+/// Opens the runtime for one command and closes it afterwards, whatever happens.
+private func withRuntime(_ options: ConfigOption, _ body: (TrustCenterRuntime) async throws -> Void) async throws {
+    let configuration = try options.load()
+    let runtime = try await TrustCenterRuntime.open(configuration, logger: Logger(label: "trustd.officer"))
+    do {
+        try await body(runtime)
+    } catch {
+        await runtime.close()
+        throw error
+    }
+    await runtime.close()
+}

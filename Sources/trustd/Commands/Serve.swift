@@ -1,0 +1,28 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+
+/// `trustd serve`: runs the web form and the admin API until SIGTERM or SIGINT, then lets
+/// requests in flight finish, closes the database cleanly and exits 0.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the report form and the admin API.")
+
+    @OptionGroup var options: ConfigOption
+
+    func run() async throws {
+        try await reportingFailures {
+            let configuration = try options.load()
+            let logger = Logger(label: "trustd")
+            let runtime = try await TrustCenterRuntime.open(configuration, logger: logger)
+            let app = buildApplication(runtime: runtime, logger: logger)
+            do {
+                try await app.runService()
+            } catch {
+                await runtime.close()
+                throw error
+            }
+            await runtime.close()
+            logger.notice("trustd stopped; database closed")
+        }
+    }
+}

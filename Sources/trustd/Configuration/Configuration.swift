@@ -1,0 +1,42 @@
+import Logging
+import TrustCenter
+
+/// trustd's settings: one JSON5 file (comments allowed) with environment overrides. Every key is
+/// documented in docs/configuration.md.
+struct Configuration: Sendable {
+    var listenHost = "127.0.0.1"
+    var listenPort = 8080
+    var databasePath = "data/trustcenter.db"
+    var keyFile = "data/trustcenter.key"
+    var maxBodyBytes = 64 * 1024
+    var logLevel: Logger.Level = .info
+    var entities: [Entity] = [Configuration.demoEntity]
+
+    /// The embedded default's one company, so that a fresh start has somewhere to file reports.
+    static let demoEntity = Entity(
+        id: "demo", name: "Demo Group AS", country: .norway, timeZone: "Europe/Oslo",
+        ceo: Contact(name: "Demo CEO", email: "ceo@demo.example"),
+        privacyOfficer: Contact(name: "Demo Privacy Officer", email: "privacy@demo.example"))
+
+    /// Environment variables that override single keys, with the key each one sets.
+    static let environmentOverrides: [(variable: String, key: String)] = [
+        ("TRUSTD_LISTEN_HOST", "listen.host"),
+        ("TRUSTD_LISTEN_PORT", "listen.port"),
+        ("TRUSTD_DATABASE_PATH", "database.path"),
+        ("TRUSTD_KEY_FILE", "keyFile"),
+        ("TRUSTD_MAX_BODY_BYTES", "limits.maxBodyBytes"),
+        ("TRUSTD_LOG_LEVEL", "log.level"),
+    ]
+}
+
+/// A configuration that cannot be used. The message names the key and the problem.
+struct ConfigurationError: Error, CustomStringConvertible {
+    var source: String
+    var key: String?
+    var problem: String
+
+    var description: String {
+        if let key { return "\(source): key \(key): \(problem)" }
+        return "\(source): \(problem)"
+    }
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+import Logging
+
+/// Turns errors thrown by routes into answers: JSON for the admin API and JSON clients, a plain
+/// page for browsers. Nothing about the request body is repeated.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = TrustRequestContext
+    let logger: Logger
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let apiError = APIError(error, logger: logger)
+            if wantsJSON(request) {
+                return try apiError.response(from: request, context: context)
+            }
+            return Pages.error(status: apiError.status, message: apiError.message)
+        }
+    }
+
+    private func wantsJSON(_ request: Request) -> Bool {
+        if request.uri.path.hasPrefix("/api/") { return true }
+        let type = request.headers[.contentType] ?? ""
+        let accept = request.headers[.accept] ?? ""
+        return type.hasPrefix("application/json") || (accept.contains("application/json") && !accept.contains("text/html"))
+    }
+}

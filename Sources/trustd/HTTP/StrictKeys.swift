@@ -1,0 +1,21 @@
+/// A JSON request body whose fields are known, so that a misspelt or unexpected field is an
+/// error that names it, rather than silently dropped.
+protocol JSONBody: Decodable {
+    static var fields: [String] { get }
+}
+
+/// Reads only the names of a JSON object's keys.
+struct TopLevelKeys: Decodable {
+    var names: [String]
+
+    init(from decoder: any Decoder) throws {
+        names = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
+    }
+}
+
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

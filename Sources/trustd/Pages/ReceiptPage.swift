@@ -1,0 +1,28 @@
+import Hummingbird
+import TrustCenter
+
+extension Pages {
+    /// The receipt: the case reference and the follow-up key, shown this once.
+    static func receipt(_ receipt: Receipt) -> String {
+        HTML.page(
+            title: "Report received",
+            body: """
+                <h1>Your report has been received</h1>
+                <p>Case reference: <strong class="reference">\(HTML.escape(receipt.reference.description))</strong></p>
+                <p>Your follow-up key:</p>
+                <p class="key"><strong id="follow-up-key">\(HTML.escape(receipt.followUpKey))</strong></p>
+                <p>Write the key down or keep it somewhere safe now. It is shown only this once, and we cannot
+                recover it: we store only a fingerprint of it. With the key you can come back to read our answers
+                and reply, without telling us who you are.</p>
+                """)
+    }
+
+    /// A short page for errors met by a browser.
+    static func error(status: HTTPResponse.Status, message: String) -> Response {
+        Response.html(
+            HTML.page(
+                title: status.reasonPhrase,
+                body: "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p><a href=\"/\">Back to the form</a></p>"),
+            status: status)
+    }
+}

@@ -1,0 +1,50 @@
+import Hummingbird
+import TrustCenter
+
+/// The admin API under /api/v1, for trustctl and scripts. Every route needs an officer's token.
+struct AdminRoutes {
+    let desk: CaseDesk
+    let maxBodyBytes: Int
+
+    func register(on group: RouterGroup<TrustRequestContext>) {
+        group.get("me") { _, context in
+            try Response.json(try context.authenticatedOfficer())
+        }
+        group.get("cases") { request, context in
+            let query = try CaseListQuery.parse(request.uri.queryParameters)
+            return try Response.json(try await desk.cases(query, for: context.authenticatedOfficer()))
+        }
+        group.get("cases/:reference") { _, context in
+            try Response.json(try await desk.caseFile(reference(context), for: context.authenticatedOfficer()))
+        }
+        group.put("cases/:reference/category") { request, context in
+            let change = try await decode(CategoryChange.self, request)
+            let category = try Category.parse(change.category, field: "category")
+            return try Response.json(
+                try await desk.classify(reference(context), as: category, reason: change.reason, by: context.authenticatedOfficer()))
+        }
+        group.put("cases/:reference/assignee") { request, context in
+            let change = try await decode(AssigneeChange.self, request)
+            return try Response.json(
+                try await desk.assign(reference(context), to: change.officer, by: context.authenticatedOfficer()))
+        }
+        group.put("cases/:reference/status") { request, context in
+            let change = try await decode(StatusChange.self, request)
+            let status = try CaseStatus.parse(change.status, field: "status")
+            return try Response.json(try await desk.setStatus(reference(context), to: status, by: context.authenticatedOfficer()))
+        }
+        group.post("cases/:reference/notes") { request, context in
+            let note = try await decode(NoteRequest.self, request)
+            return try Response.json(
+                try await desk.addNote(reference(context), text: note.text, by: context.authenticatedOfficer()), status: .created)
+        }
+    }
+
+    private func reference(_ context: TrustRequestContext) throws -> CaseReference {
+        try CaseReference(parsing: context.parameters.get("reference") ?? "")
+    }
+
+    private func decode<T: JSONBody>(_ type: T.Type, _ request: Request) async throws -> T {
+        try BodyReader.json(type, from: try await BodyReader.collect(request, limit: maxBodyBytes))
+    }
+}

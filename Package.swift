@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustCenterTests",
-            dependencies: ["TrustCenter", "CCurl"],
+            dependencies: ["TrustCenter", "CSQLite", "CCurl"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

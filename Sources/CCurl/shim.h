@@ -16,6 +16,11 @@ static inline CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, voi
 static inline CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
     return curl_easy_setopt(handle, option, value);
 }
+/* CURLVERSION_NOW is a macro Swift does not import. */
+static inline curl_version_info_data *ccurl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
 typedef size_t (*ccurl_io_callback)(char *buffer, size_t size, size_t count, void *userdata);
 static inline CURLcode ccurl_setopt_callback(CURL *handle, CURLoption option, ccurl_io_callback value) {
     return curl_easy_setopt(handle, option, value);

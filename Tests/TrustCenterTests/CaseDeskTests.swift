@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TrustCenter
+
+@Suite struct CaseDeskTests {
+    func caseAndOfficer(_ harness: StoreHarness, role: OfficerRole = .privacyOfficer) async throws -> (CaseReference, Officer) {
+        let receipt = try await harness.intake().submit(
+            ReportSubmission(category: "breach", entityID: "acme-no", answers: [Answer(question: "description", value: "x")], contact: nil))
+        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "per-\(role.rawValue)@acme.example", role: role)
+        return (receipt.reference, officer)
+    }
+
+    @Test func anAuditorReadsButCannotChange() async throws {
+        let harness = try await StoreHarness()
+        let (reference, auditor) = try await caseAndOfficer(harness, role: .auditor)
+        #expect(try await harness.desk.caseFile(reference, for: auditor).reference == reference)
+        await #expect(throws: PermissionError.self) { try await harness.desk.setStatus(reference, to: .triaged, by: auditor) }
+        await #expect(throws: PermissionError.self) { try await harness.desk.addNote(reference, text: "x", by: auditor) }
+    }
+
+    @Test func assignsOnlyToAnActiveOfficerWhoMayOwnCases() async throws {
+        let harness = try await StoreHarness()
+        let (reference, officer) = try await caseAndOfficer(harness)
+        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "nobody@acme.example", by: officer) }
+        _ = try await harness.officers.add(name: "Aud Itor", email: "audit@acme.example", role: .auditor)
+        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "audit@acme.example", by: officer) }
+        _ = try await harness.officers.add(name: "Gone", email: "gone@acme.example", role: .handler)
+        _ = try await harness.officers.revoke(email: "gone@acme.example")
+        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "gone@acme.example", by: officer) }
+        let assigned = try await harness.desk.assign(reference, to: "PER-PRIVACY-OFFICER@acme.example", by: officer)
+        #expect(assigned.summary.assignee?.id == officer.id)
+    }
+
+    @Test func refusesEmptyNotesAndPagesOutOfRange() async throws {
+        let harness = try await StoreHarness()
+        let (reference, officer) = try await caseAndOfficer(harness)
+        await #expect(throws: InputError.self) { try await harness.desk.addNote(reference, text: "  \n ", by: officer) }
+        await #expect(throws: InputError.self) { try await harness.desk.cases(CaseQuery(limit: 0), for: officer) }
+        await #expect(throws: InputError.self) { try await harness.desk.cases(CaseQuery(limit: 201), for: officer) }
+        await #expect(throws: InputError.self) { try await harness.desk.cases(CaseQuery(offset: -1), for: officer) }
+    }
+
+    @Test func stampsChangesWithTheTimeSource() async throws {
+        let harness = try await StoreHarness()
+        let (reference, officer) = try await caseAndOfficer(harness)
+        harness.time.advance(by: 3600)
+        let caseFile = try await harness.desk.addNote(reference, text: "Called IT", by: officer)
+        #expect(caseFile.notes.first?.at == harness.time.now())
+        #expect(caseFile.events.last?.change == .noteAdded)
+    }
+}
+
+@Suite struct OfficerRegistryTests {
+    @Test func aNewOfficersTokenSignsThemIn() async throws {
+        let harness = try await StoreHarness()
+        let (officer, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        #expect(token.hasPrefix("tco_"))
+        #expect(token.count >= 40)
+        #expect(try await harness.officers.authenticate(token: token)?.id == officer.id)
+        #expect(try await harness.officers.authenticate(token: token + "x") == nil)
+        #expect(try await harness.officers.authenticate(token: "tco_guess") == nil)
+    }
+
+    @Test func aRevokedOfficerCannotSignIn() async throws {
+        let harness = try await StoreHarness()
+        let (_, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        let revoked = try await harness.officers.revoke(email: "per@acme.example")
+        #expect(!revoked.isActive)
+        #expect(try await harness.officers.authenticate(token: token) == nil)
+    }
+
+    @Test func storesOnlyTheTokensHash() async throws {
+        let harness = try await StoreHarness()
+        let (_, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        #expect(RawDatabase.fileBytes(path: harness.databasePath).range(of: Data(token.utf8)) == nil)
+    }
+
+    @Test func refusesADuplicateEmailAndBadInput() async throws {
+        let harness = try await StoreHarness()
+        _ = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        await #expect(throws: InputError.self) { try await harness.officers.add(name: "Other", email: "PER@acme.example", role: .ceo) }
+        await #expect(throws: InputError.self) { try await harness.officers.add(name: "", email: "x@acme.example", role: .ceo) }
+        await #expect(throws: InputError.self) { try await harness.officers.add(name: "X", email: "nope", role: .ceo) }
+        await #expect(throws: NotFoundError.self) { try await harness.officers.revoke(email: "ghost@acme.example") }
+    }
+}

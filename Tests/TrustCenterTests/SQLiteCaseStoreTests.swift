@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import TrustCenter
+
+@Suite struct SQLiteCaseStoreTests {
+    func intake(_ description: String, category: Category = .breach, entity: String = "acme-no", year: Int = 2026,
+                reporter: Reporter = .anonymous, keyHash: UInt8 = 1) -> CaseIntake {
+        CaseIntake(
+            category: category, entityID: entity, receivedAt: Date(timeIntervalSince1970: 1_773_135_660), year: year,
+            followUpKeyHash: Data(repeating: keyHash, count: 32), report: Fixtures.report(description), reporter: reporter)
+    }
+
+    @Test func opensWithDurableSettings() async throws {
+        let harness = try await StoreHarness()
+        let database = try SQLiteDatabase(path: harness.databasePath)
+        #expect(try await database.pragma(.journalMode) == "wal")
+        #expect(try await database.pragma(.synchronous) == "2")  // FULL
+        #expect(try await database.pragma(.foreignKeys) == "1")
+        #expect(try await database.pragma(.secureDelete) == "1")
+        await database.close()
+    }
+
+    @Test func recordsAppliedMigrationsOnce() async throws {
+        let harness = try await StoreHarness()
+        await harness.store.close()
+        // Opening again must not apply the migrations a second time.
+        let again = try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        await again.close()
+        let versions = try RawDatabase.values(path: harness.databasePath, table: "schema_migrations", column: "version")
+        #expect(versions.count == 1)
+    }
+
+    @Test func createsTheDatabaseFileReadableByItsOwnerOnly() async throws {
+        let harness = try await StoreHarness()
+        let attributes = try FileManager.default.attributesOfItem(atPath: harness.databasePath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
+
+    @Test func numbersReferencesPerYear() async throws {
+        let harness = try await StoreHarness()
+        let first = try await harness.store.createCase(intake("a", keyHash: 1))
+        let second = try await harness.store.createCase(intake("b", keyHash: 2))
+        let nextYear = try await harness.store.createCase(intake("c", year: 2027, keyHash: 3))
+        #expect(first.reference.description == "TC-2026-00001")
+        #expect(second.reference.description == "TC-2026-00002")
+        #expect(nextYear.reference.description == "TC-2027-00001")
+    }
+
+    @Test func keepsReportContentSealedOnDisk() async throws {
+        let harness = try await StoreHarness()
+        let secret = "Payroll spreadsheet for Kari Nordmann sent to the wrong customer"
+        let reporter = Reporter.named(ReporterContact(name: "Ola Whistle", email: "ola.whistle@example.no", phone: "+47 912 34 567"))
+        let summary = try await harness.store.createCase(intake(secret, reporter: reporter))
+        let officer = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer).0
+        _ = try await harness.store.apply(.addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, at: Date())
+        _ = try await harness.store.apply(
+            .classify(.deviation, reason: "Reason naming Kari Nordmann"), to: summary.reference, by: officer.summary, at: Date())
+
+        for (table, column) in [("cases", "report"), ("cases", "reporter"), ("case_notes", "body"), ("case_events", "detail")] {
+            for value in try RawDatabase.values(path: harness.databasePath, table: table, column: column) {
+                #expect(!value.isEmpty)
+                #expect(value.range(of: Data("Kari".utf8)) == nil, "\(table).\(column) holds plaintext")
+                #expect(value.range(of: Data("Ola".utf8)) == nil, "\(table).\(column) holds plaintext")
+            }
+        }
+        let file = RawDatabase.fileBytes(path: harness.databasePath)
+        for needle in ["Kari Nordmann", "Payroll", "ola.whistle", "912 34 567", "manager"] {
+            #expect(file.range(of: Data(needle.utf8)) == nil, "database file holds \(needle)")
+        }
+        // And the store opens it all again.
+        let caseFile = try await harness.store.caseFile(summary.reference)
+        #expect(caseFile.report.answer(to: "description") == secret)
+        #expect(caseFile.reporter == reporter)
+        #expect(caseFile.notes.map(\.text) == ["Called Kari Nordmann's manager"])
+    }
+
+    @Test func survivesReopening() async throws {
+        let harness = try await StoreHarness()
+        let summary = try await harness.store.createCase(intake("kept"))
+        await harness.store.close()
+        let reopened = try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        let caseFile = try await reopened.caseFile(summary.reference)
+        #expect(caseFile.report.answer(to: "description") == "kept")
+        await reopened.close()
+    }
+
+    @Test func listsNewestFirstWithFiltersAndPages() async throws {
+        let harness = try await StoreHarness()
+        for index in 0..<5 {
+            _ = try await harness.store.createCase(
+                intake("r\(index)", category: index.isMultiple(of: 2) ? .breach : .hse,
+                       entity: index < 3 ? "acme-no" : "acme-se", keyHash: UInt8(index + 1)))
+        }
+        let all = try await harness.store.cases(matching: CaseQuery())
+        #expect(all.total == 5)
+        #expect(all.cases.map(\.reference.serial) == [5, 4, 3, 2, 1])
+        let breaches = try await harness.store.cases(matching: CaseQuery(category: .breach))
+        #expect(breaches.cases.map(\.reference.serial) == [5, 3, 1])
+        let swedish = try await harness.store.cases(matching: CaseQuery(entityID: "acme-se"))
+        #expect(swedish.total == 2)
+        let page = try await harness.store.cases(matching: CaseQuery(limit: 2, offset: 2))
+        #expect(page.cases.map(\.reference.serial) == [3, 2])
+        #expect(page.total == 5)
+        let none = try await harness.store.cases(matching: CaseQuery(status: .closed))
+        #expect(none.total == 0 && none.cases.isEmpty)
+    }
+
+    @Test func recordsEachChangeAsAnEventWithTheOfficer() async throws {
+        let harness = try await StoreHarness()
+        let summary = try await harness.store.createCase(intake("x"))
+        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
+        let at = Date(timeIntervalSince1970: 1_773_200_000)
+        _ = try await harness.store.apply(.classify(.deviation, reason: "no personal data"), to: summary.reference, by: officer.summary, at: at)
+        _ = try await harness.store.apply(.assign(officer.summary), to: summary.reference, by: officer.summary, at: at)
+        let caseFile = try await harness.store.apply(.setStatus(.triaged), to: summary.reference, by: officer.summary, at: at)
+        #expect(caseFile.summary.category == .deviation)
+        #expect(caseFile.summary.status == .triaged)
+        #expect(caseFile.summary.assignee == officer.summary)
+        #expect(caseFile.summary.updatedAt == at)
+        #expect(caseFile.events.map(\.change) == [
+            .received(category: .breach),
+            .classified(from: .breach, to: .deviation, reason: "no personal data"),
+            .assigned(from: nil, to: officer.summary),
+            .statusChanged(from: .received, to: .triaged),
+        ])
+        #expect(caseFile.events.first?.actor == .reporter)
+        #expect(caseFile.events.dropFirst().allSatisfy { $0.actor == .officer(officer.summary) })
+    }
+
+    @Test func aRefusedChangeWritesNothing() async throws {
+        let harness = try await StoreHarness()
+        let summary = try await harness.store.createCase(intake("x"))
+        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
+        await #expect(throws: InputError.self) {
+            try await harness.store.apply(.classify(.breach, reason: nil), to: summary.reference, by: officer.summary, at: Date())
+        }
+        await #expect(throws: InputError.self) {
+            try await harness.store.apply(.setStatus(.received), to: summary.reference, by: officer.summary, at: Date())
+        }
+        let caseFile = try await harness.store.caseFile(summary.reference)
+        #expect(caseFile.events.count == 1)
+        #expect(caseFile.summary.updatedAt == caseFile.summary.receivedAt)
+    }
+
+    @Test func unknownCaseIsNotFound() async throws {
+        let harness = try await StoreHarness()
+        await #expect(throws: NotFoundError.self) { try await harness.store.caseFile(CaseReference(year: 2026, serial: 9)) }
+    }
+
+    @Test func refusesADatabaseFromANewerVersion() async throws {
+        let harness = try await StoreHarness()
+        await harness.store.close()
+        let database = try SQLiteDatabase(path: harness.databasePath)
+        await database.close()
+        try RawDatabase.execute(path: harness.databasePath, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+        #expect {
+            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        } throws: { error in
+            "\(error)".contains("newer than this trustd")
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Synchronization
+import TrustCenter
+
+/// A time source the test sets.
+final class FixedTimeSource: TimeSource {
+    private let current: Mutex<Date>
+
+    init(_ date: Date) { current = Mutex(date) }
+
+    /// 2026-03-10T09:41:27Z, a Tuesday.
+    convenience init() { self.init(Date(timeIntervalSince1970: 1_773_135_687)) }
+
+    func now() -> Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+}
+
+/// Repeatable "random" bytes (SplitMix64), so that keys and nonces are the same on every run.
+final class SeededRandomSource: RandomSource {
+    private let state: Mutex<UInt64>
+
+    init(seed: UInt64 = 42) { state = Mutex(seed) }
+
+    func bytes(count: Int) -> [UInt8] {
+        state.withLock { state in
+            (0..<count).map { _ in
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return UInt8(truncatingIfNeeded: z ^ (z >> 31))
+            }
+        }
+    }
+}
+
+/// Plays back the given bytes, then zeros: for testing how a consumer uses each byte.
+final class ScriptedRandomSource: RandomSource {
+    private let remaining: Mutex<[UInt8]>
+
+    init(_ bytes: [UInt8]) { remaining = Mutex(bytes) }
+
+    func bytes(count: Int) -> [UInt8] {
+        remaining.withLock { remaining in
+            let taken = Array(remaining.prefix(count))
+            remaining.removeFirst(taken.count)
+            return taken + Array(repeating: 0, count: count - taken.count)
+        }
+    }
+}
+
+/// A fresh folder under the system's temporary directory, removed when the test is done.
+final class TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "trustcenter-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+enum Fixtures {
+    static let norway = Entity(
+        id: "acme-no", name: "Acme Norge AS", country: .norway, timeZone: "Europe/Oslo",
+        ceo: Contact(name: "Dagny Leder", email: "ceo@acme.example"),
+        privacyOfficer: Contact(name: "Per Vern", email: "privacy@acme.example"))
+    static let sweden = Entity(
+        id: "acme-se", name: "Acme Sverige AB", country: .sweden, timeZone: "Europe/Stockholm",
+        ceo: Contact(name: "Vera Vd", email: "vd@acme.example"),
+        privacyOfficer: Contact(name: "Sara Skydd", email: "skydd@acme.example"))
+
+    static let dataKey = DataKey.generate(using: SeededRandomSource(seed: 7))
+
+    static func report(_ description: String) -> Report {
+        Report(answers: [Answer(question: "description", value: description)])
+    }
+}
+
+/// A store on a real SQLite file in its own folder, with the desks over it.
+final class StoreHarness {
+    let directory: TemporaryDirectory
+    let store: SQLiteCaseStore
+    let time = FixedTimeSource()
+    let random = SeededRandomSource()
+    let hasher = SecretHasher(dataKey: Fixtures.dataKey)
+
+    init(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) async throws {
+        directory = try TemporaryDirectory()
+        store = try SQLiteCaseStore(
+            path: directory.file("trustcenter.db"), sealer: Sealer(dataKey: Fixtures.dataKey, random: random))
+        try await store.syncEntities(entities)
+    }
+
+    var databasePath: String { directory.file("trustcenter.db") }
+
+    func intake(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) -> ReportIntake {
+        ReportIntake(store: store, entities: entities, time: time, random: random, hasher: hasher)
+    }
+
+    var desk: CaseDesk { CaseDesk(store: store, time: time) }
+    var officers: OfficerRegistry { OfficerRegistry(store: store, time: time, random: random, hasher: hasher) }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TrustCenter
+
+/// The built trustd and trustctl, over real sockets and a real database file: a report goes in
+/// over HTTP, an officer handles it with trustctl, and it is still there after a restart.
+@Suite(.serialized) struct TrustdEndToEndTests {
+    let folder: String
+    let config: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "trustd-e2e-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        config = folder + "/trustd.json5"
+        try """
+            // Port 0: the system picks a free port, and trustd logs it.
+            { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key" }
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+    }
+
+    func trustctl(_ arguments: [String], server: TrustdProcess?, token: String) throws -> CommandResult {
+        try runCommand(
+            Binaries.trustctl, arguments,
+            environment: ["TRUSTCTL_URL": server?.baseURL ?? "http://127.0.0.1:9", "TRUSTCTL_TOKEN": token, "XDG_CONFIG_HOME": folder])
+    }
+
+    @Test func aReportIsHandledWithTrustctlAndSurvivesARestart() async throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var server = try TrustdProcess(config: config)
+
+        // 1. A report from an API client, and one from the web form, by a named reporter.
+        let json = try await post(
+            server.baseURL + "/reports", contentType: "application/json",
+            body: #"{"category":"breach","answers":{"description":"USB stick with payroll lost at Oslo S"}}"#)
+        #expect(json.status == 201)
+        let receipt = try JSONCoding.decoder.decode(Receipt.self, from: Data(json.body.utf8))
+        let form = try await post(
+            server.baseURL + "/reports", contentType: "application/x-www-form-urlencoded",
+            body: "category=hse&description=Wet+floor+by+the+entrance&identity=named&name=Ola+Nordmann&email=ola%40example.no")
+        #expect(form.status == 200)
+        #expect(form.body.contains("TC-\(receipt.reference.year)-00002"))
+
+        // 2. The first officer, created on the database directly; the token is the only stdout.
+        let added = try runCommand(
+            Binaries.trustd, ["officer", "add", "--config", config, "--name", "Kari Nordmann", "--email", "kari@demo.example",
+                              "--role", "privacy-officer"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("tco_"))
+
+        // 3. List and classify with trustctl.
+        let listed = try trustctl(["cases", "--json"], server: server, token: token)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let page = try JSONCoding.decoder.decode(CasePage.self, from: Data(listed.stdout.utf8))
+        #expect(page.total == 2)
+        #expect(page.cases.contains { $0.reference == receipt.reference && $0.category == .breach })
+
+        let classified = try trustctl(
+            ["classify", receipt.reference.description, "deviation", "--reason", "the stick was encrypted"], server: server, token: token)
+        #expect(classified.status == 0, "\(classified.stderr)")
+        let table = try trustctl(["cases", "--category", "deviation"], server: server, token: token)
+        #expect(table.stdout.contains(receipt.reference.description))
+        #expect(table.stdout.hasPrefix("REFERENCE"))
+
+        // 4. SIGTERM: a clean exit; then a restart finds everything.
+        #expect(try server.stop() == 0)
+        #expect(server.logText.contains("database closed"))
+        var logs = server.logText
+        server = try TrustdProcess(config: config)
+        let shown = try trustctl(["show", receipt.reference.description, "--json"], server: server, token: token)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let caseFile = try JSONCoding.decoder.decode(CaseFile.self, from: Data(shown.stdout.utf8))
+        #expect(caseFile.summary.category == .deviation)
+        #expect(caseFile.report.answer(to: "description") == "USB stick with payroll lost at Oslo S")
+        #expect(caseFile.events.map(\.change.kind) == ["received", "classified"])
+        #expect(try server.stop() == 0)
+        logs += server.logText
+
+        // Nothing the reporters wrote reached the log.
+        #expect(logs.contains("case received"))
+        for needle in ["payroll", "Oslo S", "Wet floor", "Ola", "ola@example.no", token] {
+            #expect(!logs.contains(needle), "trustd logged \(needle)")
+        }
+    }
+
+    @Test func trustctlFailuresAreOneLineWithAnExitCodeByKind() async throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try TrustdProcess(config: config)
+        let added = try runCommand(
+            Binaries.trustd, ["officer", "add", "--config", config, "--name", "Per", "--email", "per@demo.example", "--role", "handler"])
+        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let missing = try trustctl(["show", "TC-2026-00099"], server: server, token: token)
+        #expect(missing.status == 5)
+        #expect(missing.stderr == "trustctl: no case TC-2026-00099\n")
+
+        let refused = try trustctl(["cases"], server: server, token: "tco_wrong")
+        #expect(refused.status == 4)
+        #expect(refused.stderr.hasPrefix("trustctl: the token was refused"))
+
+        let badCategory = try trustctl(["classify", "TC-2026-00001", "breech"], server: server, token: token)
+        #expect(badCategory.status == 64)
+        #expect(badCategory.stderr.contains("valid values: breach, deviation"))
+
+        #expect(try server.stop() == 0)
+        let unreachable = try trustctl(["cases"], server: server, token: token)
+        #expect(unreachable.status == 3)
+        #expect(unreachable.stderr.hasPrefix("trustctl: cannot reach trustd"))
+        #expect(unreachable.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func aBadConfigurationStopsStartUpNamingTheKey() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #"{ listen: { port: "eighty" } }"#.write(toFile: config, atomically: true, encoding: .utf8)
+        let result = try runCommand(Binaries.trustd, ["serve", "--config", config], timeout: 30)
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("key listen.port: must be a whole number from 0 to 65535"))
+    }
+}

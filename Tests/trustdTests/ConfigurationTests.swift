@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TrustCenter
+
+@testable import trustd
+
+@Suite struct ConfigurationTests {
+    func load(_ document: String, environment: [String: String] = [:]) throws -> Configuration {
+        let folder = NSTemporaryDirectory() + "trustd-config-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/trustd.json5"
+        try document.write(toFile: path, atomically: true, encoding: .utf8)
+        return try Configuration.load(path: path, environment: environment)
+    }
+
+    func problem(_ document: String, environment: [String: String] = [:]) -> ConfigurationError? {
+        do {
+            _ = try load(document, environment: environment)
+            return nil
+        } catch let error as ConfigurationError {
+            return error
+        } catch {
+            Issue.record("unexpected \(error)")
+            return nil
+        }
+    }
+
+    @Test func theEmbeddedDefaultRunsOnLoopbackWithOneDemoEntity() throws {
+        let configuration = try Configuration.load(path: nil, environment: [:])
+        #expect(configuration.listenHost == "127.0.0.1")
+        #expect(configuration.listenPort == 8080)
+        #expect(configuration.databasePath == "data/trustcenter.db")
+        #expect(configuration.keyFile == "data/trustcenter.key")
+        #expect(configuration.entities.map(\.id) == ["demo"])
+    }
+
+    @Test func readsACommentedFileAndResolvesPathsAgainstIt() throws {
+        let configuration = try load(
+            """
+            // Trust Center for the Acme group
+            {
+              listen: { host: "127.0.0.1", port: 9090 },
+              database: { path: "db/tc.db" },   // relative to this file
+              keyFile: "/etc/trustcenter/key",
+              limits: { maxBodyBytes: 2048 },
+              log: { level: "debug" },
+              entities: [
+                { id: "acme-se", name: "Acme Sverige AB", country: "SE", timeZone: "Europe/Stockholm",
+                  ceo: { name: "Vera Vd", email: "vd@acme.example" },
+                  privacyOfficer: { name: "Sara Skydd", email: "skydd@acme.example" } },
+              ],
+            }
+            """)
+        #expect(configuration.listenPort == 9090)
+        #expect(configuration.databasePath.hasSuffix("/db/tc.db") && configuration.databasePath.hasPrefix("/"))
+        #expect(configuration.keyFile == "/etc/trustcenter/key")
+        #expect(configuration.maxBodyBytes == 2048)
+        #expect(configuration.logLevel == .debug)
+        #expect(configuration.entities.first?.country == .sweden)
+    }
+
+    @Test(arguments: [
+        (#"{ listen: { port: 99999 } }"#, "listen.port", "from 0 to 65535"),
+        (#"{ lisen: { port: 80 } }"#, "lisen", "not a known key"),
+        (#"{ listen: { prot: 80 } }"#, "listen.prot", "not a known key"),
+        (#"{ log: { level: "loud" } }"#, "log.level", "valid values"),
+        (#"{ limits: { maxBodyBytes: 10 } }"#, "limits.maxBodyBytes", "from 1024"),
+        (#"{ entities: [] }"#, "entities", "at least one"),
+        (#"{ entities: [{ id: "x", name: "X", country: "FI", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+         "entities[0].country", "NO, SE, DK"),
+        (#"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Mars/Olympus", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+         "entities[0].timeZone", "not a known time zone"),
+        (#"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" } }] }"#,
+         "entities[0].privacyOfficer", "is required"),
+        (#"{ entities: [{ id: "Bad Id", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+         "entities[0].id", "lowercase"),
+    ])
+    func aBadFileNamesTheKeyAndTheProblem(document: String, key: String, problem: String) {
+        let error = self.problem(document)
+        #expect(error?.key == key)
+        #expect(error?.problem.contains(problem) == true, "\(String(describing: error))")
+    }
+
+    @Test func aFileThatIsNotJSON5SaysSo() {
+        #expect(problem("{ listen: ")?.problem.contains("not valid JSON5") == true)
+    }
+
+    @Test func environmentOverridesTheFile() throws {
+        let configuration = try load(
+            #"{ listen: { port: 9090 } }"#,
+            environment: ["TRUSTD_LISTEN_PORT": "0", "TRUSTD_DATABASE_PATH": "/tmp/x.db", "TRUSTD_LOG_LEVEL": "warning"])
+        #expect(configuration.listenPort == 0)
+        #expect(configuration.databasePath == "/tmp/x.db")
+        #expect(configuration.logLevel == .warning)
+    }
+
+    @Test func aBadEnvironmentVariableIsNamed() {
+        let error = problem("{}", environment: ["TRUSTD_LISTEN_PORT": "eighty"])
+        #expect(error?.source == "environment variable TRUSTD_LISTEN_PORT")
+        #expect(error?.key == "listen.port")
+    }
+}

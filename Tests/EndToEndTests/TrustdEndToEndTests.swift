@@ -13,15 +13,18 @@ import TrustCenter
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         config = folder + "/trustd.json5"
         try """
-            // Port 0: the system picks a free port, and trustd logs it.
-            { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key" }
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+        // Port 0: the system picks a free port, and trustd logs it.
+        { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key" }
+        """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
     func trustctl(_ arguments: [String], server: TrustdProcess?, token: String) throws -> CommandResult {
         try runCommand(
             Binaries.trustctl, arguments,
-            environment: ["TRUSTCTL_URL": server?.baseURL ?? "http://127.0.0.1:9", "TRUSTCTL_TOKEN": token, "XDG_CONFIG_HOME": folder])
+            environment: [
+                "TRUSTCTL_URL": server?.baseURL ?? "http://127.0.0.1:9", "TRUSTCTL_TOKEN": token,
+                "XDG_CONFIG_HOME": folder,
+            ])
     }
 
     @Test func aReportIsHandledWithTrustctlAndSurvivesARestart() async throws {
@@ -36,14 +39,19 @@ import TrustCenter
         let receipt = try JSONCoding.decoder.decode(Receipt.self, from: Data(json.body.utf8))
         let form = try await post(
             server.baseURL + "/reports", contentType: "application/x-www-form-urlencoded",
-            body: "category=hse&description=Wet+floor+by+the+entrance&identity=named&name=Ola+Nordmann&email=ola%40example.no")
+            body:
+                "category=hse&description=Wet+floor+by+the+entrance&identity=named&name=Ola+Nordmann&email=ola%40example.no"
+        )
         #expect(form.status == 200)
         #expect(form.body.contains("TC-\(receipt.reference.year)-00002"))
 
         // 2. The first officer, created on the database directly; the token is the only stdout.
         let added = try runCommand(
-            Binaries.trustd, ["officer", "add", "--config", config, "--name", "Kari Nordmann", "--email", "kari@demo.example",
-                              "--role", "privacy-officer"])
+            Binaries.trustd,
+            [
+                "officer", "add", "--config", config, "--name", "Kari Nordmann", "--email", "kari@demo.example",
+                "--role", "privacy-officer",
+            ])
         #expect(added.status == 0, "\(added.stderr)")
         let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("tco_"))
@@ -56,7 +64,8 @@ import TrustCenter
         #expect(page.cases.contains { $0.reference == receipt.reference && $0.category == .breach })
 
         let classified = try trustctl(
-            ["classify", receipt.reference.description, "deviation", "--reason", "the stick was encrypted"], server: server, token: token)
+            ["classify", receipt.reference.description, "deviation", "--reason", "the stick was encrypted"],
+            server: server, token: token)
         #expect(classified.status == 0, "\(classified.stderr)")
         let table = try trustctl(["cases", "--category", "deviation"], server: server, token: token)
         #expect(table.stdout.contains(receipt.reference.description))
@@ -87,7 +96,8 @@ import TrustCenter
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let server = try TrustdProcess(config: config)
         let added = try runCommand(
-            Binaries.trustd, ["officer", "add", "--config", config, "--name", "Per", "--email", "per@demo.example", "--role", "handler"])
+            Binaries.trustd,
+            ["officer", "add", "--config", config, "--name", "Per", "--email", "per@demo.example", "--role", "handler"])
         let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 
         let missing = try trustctl(["show", "TC-2026-00099"], server: server, token: token)

@@ -3,10 +3,15 @@ import Testing
 import TrustCenter
 
 @Suite struct CaseDeskTests {
-    func caseAndOfficer(_ harness: StoreHarness, role: OfficerRole = .privacyOfficer) async throws -> (CaseReference, Officer) {
+    func caseAndOfficer(_ harness: StoreHarness, role: OfficerRole = .privacyOfficer) async throws -> (
+        CaseReference, Officer
+    ) {
         let receipt = try await harness.intake().submit(
-            ReportSubmission(category: "breach", entityID: "acme-no", answers: [Answer(question: "description", value: "x")], contact: nil))
-        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "per-\(role.rawValue)@acme.example", role: role)
+            ReportSubmission(
+                category: "breach", entityID: "acme-no", answers: [Answer(question: "description", value: "x")],
+                contact: nil))
+        let (officer, _) = try await harness.officers.add(
+            name: "Per Vern", email: "per-\(role.rawValue)@acme.example", role: role)
         return (receipt.reference, officer)
     }
 
@@ -14,19 +19,29 @@ import TrustCenter
         let harness = try await StoreHarness()
         let (reference, auditor) = try await caseAndOfficer(harness, role: .auditor)
         #expect(try await harness.desk.caseFile(reference, for: auditor).reference == reference)
-        await #expect(throws: PermissionError.self) { try await harness.desk.setStatus(reference, to: .triaged, by: auditor) }
-        await #expect(throws: PermissionError.self) { try await harness.desk.addNote(reference, text: "x", by: auditor) }
+        await #expect(throws: PermissionError.self) {
+            try await harness.desk.setStatus(reference, to: .triaged, by: auditor)
+        }
+        await #expect(throws: PermissionError.self) {
+            try await harness.desk.addNote(reference, text: "x", by: auditor)
+        }
     }
 
     @Test func assignsOnlyToAnActiveOfficerWhoMayOwnCases() async throws {
         let harness = try await StoreHarness()
         let (reference, officer) = try await caseAndOfficer(harness)
-        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "nobody@acme.example", by: officer) }
+        await #expect(throws: InputError.self) {
+            try await harness.desk.assign(reference, to: "nobody@acme.example", by: officer)
+        }
         _ = try await harness.officers.add(name: "Aud Itor", email: "audit@acme.example", role: .auditor)
-        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "audit@acme.example", by: officer) }
+        await #expect(throws: InputError.self) {
+            try await harness.desk.assign(reference, to: "audit@acme.example", by: officer)
+        }
         _ = try await harness.officers.add(name: "Gone", email: "gone@acme.example", role: .handler)
         _ = try await harness.officers.revoke(email: "gone@acme.example")
-        await #expect(throws: InputError.self) { try await harness.desk.assign(reference, to: "gone@acme.example", by: officer) }
+        await #expect(throws: InputError.self) {
+            try await harness.desk.assign(reference, to: "gone@acme.example", by: officer)
+        }
         let assigned = try await harness.desk.assign(reference, to: "PER-PRIVACY-OFFICER@acme.example", by: officer)
         #expect(assigned.summary.assignee?.id == officer.id)
     }
@@ -53,7 +68,8 @@ import TrustCenter
 @Suite struct OfficerRegistryTests {
     @Test func aNewOfficersTokenSignsThemIn() async throws {
         let harness = try await StoreHarness()
-        let (officer, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        let (officer, token) = try await harness.officers.add(
+            name: "Per Vern", email: "per@acme.example", role: .handler)
         #expect(token.hasPrefix("tco_"))
         #expect(token.count >= 40)
         #expect(try await harness.officers.authenticate(token: token)?.id == officer.id)
@@ -78,8 +94,12 @@ import TrustCenter
     @Test func refusesADuplicateEmailAndBadInput() async throws {
         let harness = try await StoreHarness()
         _ = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
-        await #expect(throws: InputError.self) { try await harness.officers.add(name: "Other", email: "PER@acme.example", role: .ceo) }
-        await #expect(throws: InputError.self) { try await harness.officers.add(name: "", email: "x@acme.example", role: .ceo) }
+        await #expect(throws: InputError.self) {
+            try await harness.officers.add(name: "Other", email: "PER@acme.example", role: .ceo)
+        }
+        await #expect(throws: InputError.self) {
+            try await harness.officers.add(name: "", email: "x@acme.example", role: .ceo)
+        }
         await #expect(throws: InputError.self) { try await harness.officers.add(name: "X", email: "nope", role: .ceo) }
         await #expect(throws: NotFoundError.self) { try await harness.officers.revoke(email: "ghost@acme.example") }
     }

@@ -36,12 +36,20 @@ import TrustCenter
         let contact = ReporterContact(name: " Ola Nordmann ", email: "ola@example.no", phone: "+47 912 34 567")
         let receipt = try await harness.intake().submit(submission(contact: contact))
         let caseFile = try await harness.store.caseFile(receipt.reference)
-        #expect(caseFile.reporter == .named(ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: "+47 912 34 567")))
+        #expect(
+            caseFile.reporter
+                == .named(ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: "+47 912 34 567")))
     }
 
     @Test func aRightsRequestCannotBeAnonymous() async throws {
         let harness = try await StoreHarness()
-        await #expect(throws: InputError(field: "name", message: "a rights request cannot be anonymous: give your name and an email or phone, so the answer reaches you")) {
+        await #expect(
+            throws: InputError(
+                field: "name",
+                message:
+                    "a rights request cannot be anonymous: give your name and an email or phone, so the answer reaches you"
+            )
+        ) {
             try await harness.intake().submit(submission("rights-request"))
         }
         await #expect(throws: InputError.self) {
@@ -61,7 +69,9 @@ import TrustCenter
         ("breach", "acme-no", "text\u{1B}[2J", "description"),
         ("breach", "acme-no", String(repeating: "x", count: 20_001), "description"),
     ])
-    func refusesBadInputNamingTheField(category: String, entity: String?, description: String, field: String) async throws {
+    func refusesBadInputNamingTheField(category: String, entity: String?, description: String, field: String)
+        async throws
+    {
         let harness = try await StoreHarness()
         await #expect {
             try await harness.intake().submit(submission(category, entity: entity, description: description))

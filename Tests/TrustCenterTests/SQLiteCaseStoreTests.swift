@@ -3,11 +3,14 @@ import Testing
 import TrustCenter
 
 @Suite struct SQLiteCaseStoreTests {
-    func intake(_ description: String, category: Category = .breach, entity: String = "acme-no", year: Int = 2026,
-                reporter: Reporter = .anonymous, keyHash: UInt8 = 1) -> CaseIntake {
+    func intake(
+        _ description: String, category: Category = .breach, entity: String = "acme-no", year: Int = 2026,
+        reporter: Reporter = .anonymous, keyHash: UInt8 = 1
+    ) -> CaseIntake {
         CaseIntake(
             category: category, entityID: entity, receivedAt: Date(timeIntervalSince1970: 1_773_135_660), year: year,
-            followUpKeyHash: Data(repeating: keyHash, count: 32), report: Fixtures.report(description), reporter: reporter)
+            followUpKeyHash: Data(repeating: keyHash, count: 32), report: Fixtures.report(description),
+            reporter: reporter)
     }
 
     @Test func opensWithDurableSettings() async throws {
@@ -24,7 +27,8 @@ import TrustCenter
         let harness = try await StoreHarness()
         await harness.store.close()
         // Opening again must not apply the migrations a second time.
-        let again = try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        let again = try SQLiteCaseStore(
+            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         await again.close()
         let versions = try RawDatabase.values(path: harness.databasePath, table: "schema_migrations", column: "version")
         #expect(versions.count == 1)
@@ -49,14 +53,21 @@ import TrustCenter
     @Test func keepsReportContentSealedOnDisk() async throws {
         let harness = try await StoreHarness()
         let secret = "Payroll spreadsheet for Kari Nordmann sent to the wrong customer"
-        let reporter = Reporter.named(ReporterContact(name: "Ola Whistle", email: "ola.whistle@example.no", phone: "+47 912 34 567"))
+        let reporter = Reporter.named(
+            ReporterContact(name: "Ola Whistle", email: "ola.whistle@example.no", phone: "+47 912 34 567"))
         let summary = try await harness.store.createCase(intake(secret, reporter: reporter))
-        let officer = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer).0
-        _ = try await harness.store.apply(.addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, at: Date())
+        let officer = try await harness.officers.add(
+            name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer
+        ).0
         _ = try await harness.store.apply(
-            .classify(.deviation, reason: "Reason naming Kari Nordmann"), to: summary.reference, by: officer.summary, at: Date())
+            .addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, at: Date())
+        _ = try await harness.store.apply(
+            .classify(.deviation, reason: "Reason naming Kari Nordmann"), to: summary.reference, by: officer.summary,
+            at: Date())
 
-        for (table, column) in [("cases", "report"), ("cases", "reporter"), ("case_notes", "body"), ("case_events", "detail")] {
+        for (table, column) in [
+            ("cases", "report"), ("cases", "reporter"), ("case_notes", "body"), ("case_events", "detail"),
+        ] {
             for value in try RawDatabase.values(path: harness.databasePath, table: table, column: column) {
                 #expect(!value.isEmpty)
                 #expect(value.range(of: Data("Kari".utf8)) == nil, "\(table).\(column) holds plaintext")
@@ -78,7 +89,8 @@ import TrustCenter
         let harness = try await StoreHarness()
         let summary = try await harness.store.createCase(intake("kept"))
         await harness.store.close()
-        let reopened = try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        let reopened = try SQLiteCaseStore(
+            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         let caseFile = try await reopened.caseFile(summary.reference)
         #expect(caseFile.report.answer(to: "description") == "kept")
         await reopened.close()
@@ -88,8 +100,9 @@ import TrustCenter
         let harness = try await StoreHarness()
         for index in 0..<5 {
             _ = try await harness.store.createCase(
-                intake("r\(index)", category: index.isMultiple(of: 2) ? .breach : .hse,
-                       entity: index < 3 ? "acme-no" : "acme-se", keyHash: UInt8(index + 1)))
+                intake(
+                    "r\(index)", category: index.isMultiple(of: 2) ? .breach : .hse,
+                    entity: index < 3 ? "acme-no" : "acme-se", keyHash: UInt8(index + 1)))
         }
         let all = try await harness.store.cases(matching: CaseQuery())
         #expect(all.total == 5)
@@ -108,21 +121,25 @@ import TrustCenter
     @Test func recordsEachChangeAsAnEventWithTheOfficer() async throws {
         let harness = try await StoreHarness()
         let summary = try await harness.store.createCase(intake("x"))
-        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
+        let (officer, _) = try await harness.officers.add(
+            name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         let at = Date(timeIntervalSince1970: 1_773_200_000)
-        _ = try await harness.store.apply(.classify(.deviation, reason: "no personal data"), to: summary.reference, by: officer.summary, at: at)
+        _ = try await harness.store.apply(
+            .classify(.deviation, reason: "no personal data"), to: summary.reference, by: officer.summary, at: at)
         _ = try await harness.store.apply(.assign(officer.summary), to: summary.reference, by: officer.summary, at: at)
-        let caseFile = try await harness.store.apply(.setStatus(.triaged), to: summary.reference, by: officer.summary, at: at)
+        let caseFile = try await harness.store.apply(
+            .setStatus(.triaged), to: summary.reference, by: officer.summary, at: at)
         #expect(caseFile.summary.category == .deviation)
         #expect(caseFile.summary.status == .triaged)
         #expect(caseFile.summary.assignee == officer.summary)
         #expect(caseFile.summary.updatedAt == at)
-        #expect(caseFile.events.map(\.change) == [
-            .received(category: .breach),
-            .classified(from: .breach, to: .deviation, reason: "no personal data"),
-            .assigned(from: nil, to: officer.summary),
-            .statusChanged(from: .received, to: .triaged),
-        ])
+        #expect(
+            caseFile.events.map(\.change) == [
+                .received(category: .breach),
+                .classified(from: .breach, to: .deviation, reason: "no personal data"),
+                .assigned(from: nil, to: officer.summary),
+                .statusChanged(from: .received, to: .triaged),
+            ])
         #expect(caseFile.events.first?.actor == .reporter)
         #expect(caseFile.events.dropFirst().allSatisfy { $0.actor == .officer(officer.summary) })
     }
@@ -130,9 +147,11 @@ import TrustCenter
     @Test func aRefusedChangeWritesNothing() async throws {
         let harness = try await StoreHarness()
         let summary = try await harness.store.createCase(intake("x"))
-        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
+        let (officer, _) = try await harness.officers.add(
+            name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         await #expect(throws: InputError.self) {
-            try await harness.store.apply(.classify(.breach, reason: nil), to: summary.reference, by: officer.summary, at: Date())
+            try await harness.store.apply(
+                .classify(.breach, reason: nil), to: summary.reference, by: officer.summary, at: Date())
         }
         await #expect(throws: InputError.self) {
             try await harness.store.apply(.setStatus(.received), to: summary.reference, by: officer.summary, at: Date())
@@ -144,7 +163,9 @@ import TrustCenter
 
     @Test func unknownCaseIsNotFound() async throws {
         let harness = try await StoreHarness()
-        await #expect(throws: NotFoundError.self) { try await harness.store.caseFile(CaseReference(year: 2026, serial: 9)) }
+        await #expect(throws: NotFoundError.self) {
+            try await harness.store.caseFile(CaseReference(year: 2026, serial: 9))
+        }
     }
 
     @Test func refusesADatabaseFromANewerVersion() async throws {
@@ -152,9 +173,11 @@ import TrustCenter
         await harness.store.close()
         let database = try SQLiteDatabase(path: harness.databasePath)
         await database.close()
-        try RawDatabase.execute(path: harness.databasePath, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
+        try RawDatabase.execute(
+            path: harness.databasePath, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
         #expect {
-            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+            try SQLiteCaseStore(
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         } throws: { error in
             "\(error)".contains("newer than this trustd")
         }

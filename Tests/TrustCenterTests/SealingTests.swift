@@ -76,7 +76,8 @@ import TrustCenter
         // Same key: what one seals, the other opens.
         let context = SealContext("report", of: "x")
         let sealed = try Sealer(dataKey: created, random: SeededRandomSource()).seal(Data("a".utf8), context: context)
-        #expect(try Sealer(dataKey: loaded, random: SeededRandomSource()).open(sealed, context: context) == Data("a".utf8))
+        #expect(
+            try Sealer(dataKey: loaded, random: SeededRandomSource()).open(sealed, context: context) == Data("a".utf8))
     }
 
     @Test func refusesAKeyFileOthersCanRead() throws {
@@ -94,7 +95,8 @@ import TrustCenter
     @Test func refusesAFileThatIsNotAKey() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("trustcenter.key")
-        _ = FileManager.default.createFile(atPath: path, contents: Data("hello\n".utf8), attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data("hello\n".utf8), attributes: [.posixPermissions: 0o600])
         #expect(throws: DataKeyFileError.self) { try DataKeyFile.load(at: path) }
     }
 }

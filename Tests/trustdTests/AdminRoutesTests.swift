@@ -49,7 +49,8 @@ import TrustCenter
             let page = try await client.execute(uri: "/api/v1/cases?limit=1&offset=1", method: .get, headers: headers)
             let decoded = try page.decode(CasePage.self)
             #expect(decoded.cases.map(\.reference.serial) == [2] && decoded.total == 3)
-            let received = try await client.execute(uri: "/api/v1/cases?status=received&entity=demo", method: .get, headers: headers)
+            let received = try await client.execute(
+                uri: "/api/v1/cases?status=received&entity=demo", method: .get, headers: headers)
             #expect(try received.decode(CasePage.self).total == 3)
         }
     }
@@ -101,7 +102,8 @@ import TrustCenter
                 body: .json(#"{"category":"deviation","reason":"no personal data involved"}"#))
             #expect(classified.status == .ok)
             let assigned = try await client.execute(
-                uri: base + "/assignee", method: .put, headers: headers, body: .json(#"{"officer":"kari@demo.example"}"#))
+                uri: base + "/assignee", method: .put, headers: headers,
+                body: .json(#"{"officer":"kari@demo.example"}"#))
             #expect(assigned.status == .ok)
             let status = try await client.execute(
                 uri: base + "/status", method: .put, headers: headers, body: .json(#"{"status":"in-progress"}"#))
@@ -114,7 +116,10 @@ import TrustCenter
             #expect(caseFile.summary.status == .inProgress)
             #expect(caseFile.summary.assignee?.email == "kari@demo.example")
             #expect(caseFile.notes.map(\.text) == ["Asked IT for the log"])
-            #expect(caseFile.events.map(\.change.kind) == ["received", "classified", "assigned", "status-changed", "note-added"])
+            #expect(
+                caseFile.events.map(\.change.kind) == [
+                    "received", "classified", "assigned", "status-changed", "note-added",
+                ])
             for event in caseFile.events.dropFirst() {
                 guard case .officer(let officer) = event.actor else {
                     Issue.record("event \(event.change.kind) has no officer")
@@ -142,12 +147,14 @@ import TrustCenter
                 ("/notes", .post, #"{"text":"#, .badRequest, nil),
             ]
             for (path, method, body, status, field) in cases {
-                let response = try await client.execute(uri: base + path, method: method, headers: headers, body: .json(body))
+                let response = try await client.execute(
+                    uri: base + path, method: method, headers: headers, body: .json(body))
                 #expect(response.status == status, "\(path) \(body)")
                 #expect(try response.apiError().field == field, "\(path) \(body)")
             }
             let missing = try await client.execute(
-                uri: "/api/v1/cases/TC-2026-00099/status", method: .put, headers: headers, body: .json(#"{"status":"triaged"}"#))
+                uri: "/api/v1/cases/TC-2026-00099/status", method: .put, headers: headers,
+                body: .json(#"{"status":"triaged"}"#))
             #expect(missing.status == .notFound)
         }
         let caseFile = try await harness.runtime.store.caseFile(reference)
@@ -163,7 +170,8 @@ import TrustCenter
             let read = try await client.execute(uri: "/api/v1/cases/\(reference)", method: .get, headers: headers)
             #expect(read.status == .ok)
             let change = try await client.execute(
-                uri: "/api/v1/cases/\(reference)/status", method: .put, headers: headers, body: .json(#"{"status":"triaged"}"#))
+                uri: "/api/v1/cases/\(reference)/status", method: .put, headers: headers,
+                body: .json(#"{"status":"triaged"}"#))
             #expect(change.status == .forbidden)
         }
     }

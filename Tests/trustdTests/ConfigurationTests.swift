@@ -67,14 +67,22 @@ import TrustCenter
         (#"{ log: { level: "loud" } }"#, "log.level", "valid values"),
         (#"{ limits: { maxBodyBytes: 10 } }"#, "limits.maxBodyBytes", "from 1024"),
         (#"{ entities: [] }"#, "entities", "at least one"),
-        (#"{ entities: [{ id: "x", name: "X", country: "FI", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
-         "entities[0].country", "NO, SE, DK"),
-        (#"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Mars/Olympus", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
-         "entities[0].timeZone", "not a known time zone"),
-        (#"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" } }] }"#,
-         "entities[0].privacyOfficer", "is required"),
-        (#"{ entities: [{ id: "Bad Id", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
-         "entities[0].id", "lowercase"),
+        (
+            #"{ entities: [{ id: "x", name: "X", country: "FI", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+            "entities[0].country", "NO, SE, DK"
+        ),
+        (
+            #"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Mars/Olympus", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+            "entities[0].timeZone", "not a known time zone"
+        ),
+        (
+            #"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" } }] }"#,
+            "entities[0].privacyOfficer", "is required"
+        ),
+        (
+            #"{ entities: [{ id: "Bad Id", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+            "entities[0].id", "lowercase"
+        ),
     ])
     func aBadFileNamesTheKeyAndTheProblem(document: String, key: String, problem: String) {
         let error = self.problem(document)
@@ -89,7 +97,9 @@ import TrustCenter
     @Test func environmentOverridesTheFile() throws {
         let configuration = try load(
             #"{ listen: { port: 9090 } }"#,
-            environment: ["TRUSTD_LISTEN_PORT": "0", "TRUSTD_DATABASE_PATH": "/tmp/x.db", "TRUSTD_LOG_LEVEL": "warning"])
+            environment: [
+                "TRUSTD_LISTEN_PORT": "0", "TRUSTD_DATABASE_PATH": "/tmp/x.db", "TRUSTD_LOG_LEVEL": "warning",
+            ])
         #expect(configuration.listenPort == 0)
         #expect(configuration.databasePath == "/tmp/x.db")
         #expect(configuration.logLevel == .warning)
@@ -99,5 +109,16 @@ import TrustCenter
         let error = problem("{}", environment: ["TRUSTD_LISTEN_PORT": "eighty"])
         #expect(error?.source == "environment variable TRUSTD_LISTEN_PORT")
         #expect(error?.key == "listen.port")
+    }
+}
+
+@Suite struct ExampleConfigurationTests {
+    @Test func theDocumentedExampleLoads() throws {
+        let example = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/trustd.example.json5").path
+        let configuration = try Configuration.load(path: example, environment: [:])
+        #expect(configuration.entities.map(\.country) == [.norway, .sweden, .denmark])
+        #expect(configuration.databasePath == "/var/lib/trustcenter/trustcenter.db")
     }
 }

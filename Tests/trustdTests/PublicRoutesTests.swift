@@ -44,7 +44,10 @@ import TrustCenter
         try await harness.test { client in
             let response = try await client.execute(
                 uri: "/reports", method: .post, headers: .form,
-                body: ByteBuffer(string: "category=hse&description=Broken+ladder+%C3%A6%C3%B8%C3%A5&identity=anonymous&name=Should+Not+Be+Kept"))
+                body: ByteBuffer(
+                    string:
+                        "category=hse&description=Broken+ladder+%C3%A6%C3%B8%C3%A5&identity=anonymous&name=Should+Not+Be+Kept"
+                ))
             #expect(response.status == .ok)
             #expect(response.text.contains("TC-2026-00001"))
             #expect(response.text.contains("id=\"follow-up-key\""))
@@ -61,7 +64,9 @@ import TrustCenter
         try await harness.test { client in
             let response = try await client.execute(
                 uri: "/reports", method: .post, headers: .form,
-                body: ByteBuffer(string: "category=rights-request&description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&identity=anonymous"))
+                body: ByteBuffer(
+                    string: "category=rights-request&description=%3Cscript%3Ealert(1)%3C%2Fscript%3E&identity=anonymous"
+                ))
             #expect(response.status == .badRequest)
             #expect(response.text.contains("class=\"error-summary\""))
             #expect(response.text.contains("href=\"#field-name\""))
@@ -108,7 +113,8 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let response = try await client.execute(
-                uri: "/reports", method: .post, headers: .json, body: .json(#"{"category":"gossip","answers":{"description":"x"}}"#))
+                uri: "/reports", method: .post, headers: .json,
+                body: .json(#"{"category":"gossip","answers":{"description":"x"}}"#))
             #expect(response.status == .badRequest)
             #expect(try response.apiError().message.contains("breach, deviation, complaint, rights-request"))
         }
@@ -124,7 +130,8 @@ import TrustCenter
             #expect(response.status == .badRequest)
             #expect(try response.apiError().message == "request body is not valid UTF-8")
             let form = try await client.execute(
-                uri: "/reports", method: .post, headers: .form, body: ByteBuffer(string: "category=hse&description=%FF%FE"))
+                uri: "/reports", method: .post, headers: .form,
+                body: ByteBuffer(string: "category=hse&description=%FF%FE"))
             #expect(form.status == .badRequest)
         }
         #expect(try await harness.caseCount() == 0)
@@ -134,7 +141,8 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let response = try await client.execute(
-                uri: "/reports", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello"))
+                uri: "/reports", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello")
+            )
             #expect(response.status == .unsupportedMediaType)
         }
     }

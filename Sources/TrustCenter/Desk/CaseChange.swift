@@ -19,12 +19,14 @@ public enum CaseChange: Sendable, Hashable {
                 throw InputError(field: "category", message: "a case cannot be classified as unclassified")
             }
             if category == current.category {
-                throw InputError(field: "category", message: "case \(current.reference) is already \(category.rawValue)")
+                throw InputError(
+                    field: "category", message: "case \(current.reference) is already \(category.rawValue)")
             }
             return .classified(from: current.category, to: category, reason: reason)
         case .assign(let officer):
             if current.assignee?.id == officer.id {
-                throw InputError(field: "officer", message: "case \(current.reference) is already assigned to \(officer.email)")
+                throw InputError(
+                    field: "officer", message: "case \(current.reference) is already assigned to \(officer.email)")
             }
             return .assigned(from: current.assignee, to: officer)
         case .setStatus(let status):

@@ -36,7 +36,8 @@ public struct CaseDesk: Sendable {
 
     public func assign(_ reference: CaseReference, to email: String, by officer: Officer) async throws -> CaseFile {
         guard let assignee = try await store.officer(email: email), assignee.isActive else {
-            throw InputError(field: "officer", message: "no active officer with email \(PlainText.quoted(email, limit: 80))")
+            throw InputError(
+                field: "officer", message: "no active officer with email \(PlainText.quoted(email, limit: 80))")
         }
         guard assignee.role.mayChangeCases else {
             throw InputError(field: "officer", message: "\(assignee.email) is an auditor and cannot own cases")
@@ -44,7 +45,9 @@ public struct CaseDesk: Sendable {
         return try await apply(.assign(assignee.summary), to: reference, by: officer)
     }
 
-    public func setStatus(_ reference: CaseReference, to status: CaseStatus, by officer: Officer) async throws -> CaseFile {
+    public func setStatus(_ reference: CaseReference, to status: CaseStatus, by officer: Officer) async throws
+        -> CaseFile
+    {
         try await apply(.setStatus(status), to: reference, by: officer)
     }
 
@@ -53,14 +56,18 @@ public struct CaseDesk: Sendable {
         return try await apply(.addNote(text), to: reference, by: officer)
     }
 
-    private func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile {
+    private func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile
+    {
         guard officer.role.mayChangeCases else {
             throw PermissionError("an auditor can read cases but not change them")
         }
         let caseFile = try await store.apply(change, to: reference, by: officer.summary, at: time.now())
         logger.info(
             "case changed",
-            metadata: ["case": "\(reference)", "change": "\(caseFile.events.last?.change.kind ?? "")", "officer": "\(officer.id)"])
+            metadata: [
+                "case": "\(reference)", "change": "\(caseFile.events.last?.change.kind ?? "")",
+                "officer": "\(officer.id)",
+            ])
         return caseFile
     }
 }

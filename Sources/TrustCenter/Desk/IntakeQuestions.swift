@@ -6,7 +6,8 @@ public struct IntakeQuestion: Sendable, Hashable {
     public var multiline: Bool
 
     /// What happened, in the reporter's words.
-    public static let description = IntakeQuestion(id: "description", required: true, maximumLength: 20_000, multiline: true)
+    public static let description = IntakeQuestion(
+        id: "description", required: true, maximumLength: 20_000, multiline: true)
     /// When it happened, as the reporter puts it.
     public static let occurred = IntakeQuestion(id: "occurred", required: false, maximumLength: 200, multiline: false)
 

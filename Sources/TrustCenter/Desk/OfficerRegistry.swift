@@ -31,7 +31,9 @@ public struct OfficerRegistry: Sendable {
             throw InputError(field: "email", message: "email is not an email address")
         }
         // 256 random bits, base64url without padding.
-        let token = Self.tokenPrefix + Data(random.bytes(count: 32)).base64EncodedString()
+        let token =
+            Self.tokenPrefix
+            + Data(random.bytes(count: 32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let officer = try await store.addOfficer(

@@ -11,7 +11,9 @@ public struct ReportIntake: Sendable {
     let hasher: SecretHasher
     let logger = Logger(label: "trustcenter.intake")
 
-    public init(store: any CaseStore, entities: [Entity], time: any TimeSource, random: any RandomSource, hasher: SecretHasher) {
+    public init(
+        store: any CaseStore, entities: [Entity], time: any TimeSource, random: any RandomSource, hasher: SecretHasher
+    ) {
         self.store = store
         self.entities = entities
         self.time = time
@@ -52,10 +54,12 @@ public struct ReportIntake: Sendable {
         let valid = entities.map(\.id).joined(separator: ", ")
         guard let id, !id.isEmpty else {
             if entities.count == 1 { return entities[0] }
-            throw InputError(field: "entity", message: "choose which company the report concerns; valid values: \(valid)")
+            throw InputError(
+                field: "entity", message: "choose which company the report concerns; valid values: \(valid)")
         }
         guard let entity = entities.first(where: { $0.id == id }) else {
-            throw InputError(field: "entity", message: "unknown entity \(PlainText.quoted(id, limit: 40)); valid values: \(valid)")
+            throw InputError(
+                field: "entity", message: "unknown entity \(PlainText.quoted(id, limit: 40)); valid values: \(valid)")
         }
         return entity
     }
@@ -67,16 +71,19 @@ public struct ReportIntake: Sendable {
             guard let question = IntakeQuestion.all.first(where: { $0.id == answer.question }) else {
                 throw InputError(
                     field: answer.question,
-                    message: "unknown question; valid questions: \(IntakeQuestion.all.map(\.id).joined(separator: ", "))")
+                    message:
+                        "unknown question; valid questions: \(IntakeQuestion.all.map(\.id).joined(separator: ", "))")
             }
             guard seen.insert(question.id).inserted else {
                 throw InputError(field: question.id, message: "answered more than once")
             }
-            let value = try TextCheck.text(answer.value, field: question.id, maximumLength: question.maximumLength,
-                                           multiline: question.multiline)
+            let value = try TextCheck.text(
+                answer.value, field: question.id, maximumLength: question.maximumLength,
+                multiline: question.multiline)
             if let value { kept.append(Answer(question: question.id, value: value)) }
         }
-        for question in IntakeQuestion.all where question.required && !kept.contains(where: { $0.question == question.id }) {
+        for question in IntakeQuestion.all
+        where question.required && !kept.contains(where: { $0.question == question.id }) {
             throw InputError(field: question.id, message: "\(question.id) is required")
         }
         return kept

@@ -5,7 +5,9 @@ import Foundation
 public enum TextCheck {
     /// Trims `text`; returns nil when it is empty. Multi-line text may hold line breaks and tabs,
     /// single-line text none.
-    public static func text(_ text: String, field: String, maximumLength: Int, multiline: Bool) throws(InputError) -> String? {
+    public static func text(_ text: String, field: String, maximumLength: Int, multiline: Bool) throws(InputError)
+        -> String?
+    {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         if trimmed.count > maximumLength {

@@ -15,7 +15,9 @@ public enum DataKeyFile {
         case created
     }
 
-    public static func loadOrCreate(at path: String, random: any RandomSource) throws(DataKeyFileError) -> (DataKey, Outcome) {
+    public static func loadOrCreate(at path: String, random: any RandomSource) throws(DataKeyFileError) -> (
+        DataKey, Outcome
+    ) {
         if FileManager.default.fileExists(atPath: path) {
             return (try load(at: path), .loaded)
         }
@@ -58,7 +60,8 @@ public enum DataKeyFile {
                 try FileManager.default.createDirectory(
                     atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw DataKeyFileError(path: path, problem: "its folder cannot be created (\(error.localizedDescription))")
+                throw DataKeyFileError(
+                    path: path, problem: "its folder cannot be created (\(error.localizedDescription))")
             }
         }
         // O_EXCL: never overwrite a key that appeared meanwhile; 0600 from the first byte.

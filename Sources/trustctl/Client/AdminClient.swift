@@ -2,7 +2,7 @@ import Foundation
 import TrustCenter
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A typed client of trustd's admin API (`/api/v1`).
@@ -18,8 +18,11 @@ struct AdminClient: Sendable {
         try await send(method, path, query: [], body: try JSONEncoder().encode(json))
     }
 
-    private func send<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem], body: Data?) async throws -> T {
-        var components = URLComponents(url: baseURL.appendingPathComponent("api/v1/" + path), resolvingAgainstBaseURL: false)
+    private func send<T: Decodable>(_ method: String, _ path: String, query: [URLQueryItem], body: Data?) async throws
+        -> T
+    {
+        var components = URLComponents(
+            url: baseURL.appendingPathComponent("api/v1/" + path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw ClientFailure("cannot build a URL from \(baseURL)", exitCode: 64) }
         var request = URLRequest(url: url, timeoutInterval: 30)
@@ -35,7 +38,8 @@ struct AdminClient: Sendable {
         do {
             (data, response) = try await URLSession.shared.data(for: request)
         } catch {
-            throw ClientFailure("cannot reach trustd at \(baseURL.absoluteString) (\(error.localizedDescription))", exitCode: 3)
+            throw ClientFailure(
+                "cannot reach trustd at \(baseURL.absoluteString) (\(error.localizedDescription))", exitCode: 3)
         }
         guard let status = (response as? HTTPURLResponse)?.statusCode else {
             throw ClientFailure("trustd at \(baseURL.absoluteString) did not answer over HTTP", exitCode: 3)
@@ -44,7 +48,8 @@ struct AdminClient: Sendable {
         do {
             return try JSONCoding.decoder.decode(T.self, from: data)
         } catch {
-            throw ClientFailure("trustd's answer could not be read (\(error)); is trustctl the same version?", exitCode: 1)
+            throw ClientFailure(
+                "trustd's answer could not be read (\(error)); is trustctl the same version?", exitCode: 1)
         }
     }
 

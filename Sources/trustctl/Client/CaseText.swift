@@ -4,17 +4,21 @@ import TrustCenter
 /// Cases as text for people at a terminal. Every stored string goes through `TerminalText`.
 enum CaseText {
     static func table(_ page: CasePage) -> String {
-        guard !page.cases.isEmpty else { return page.total == 0 ? "No cases.\n" : "No cases on this page (\(page.total) in all).\n" }
+        guard !page.cases.isEmpty else {
+            return page.total == 0 ? "No cases.\n" : "No cases on this page (\(page.total) in all).\n"
+        }
         let rows = page.cases.map { summary in
             [
                 summary.reference.description, summary.category.rawValue, summary.status.rawValue, summary.entityID,
                 time(summary.receivedAt), summary.assignee?.email ?? "-",
             ]
         }
-        var text = TextTable.render(header: ["REFERENCE", "CATEGORY", "STATUS", "ENTITY", "RECEIVED", "ASSIGNEE"], rows: rows)
+        var text = TextTable.render(
+            header: ["REFERENCE", "CATEGORY", "STATUS", "ENTITY", "RECEIVED", "ASSIGNEE"], rows: rows)
         let last = page.offset + page.cases.count
         if page.total > page.cases.count {
-            text += "Cases \(page.offset + 1)–\(last) of \(page.total).\(last < page.total ? " Next page: --offset \(last)" : "")\n"
+            text +=
+                "Cases \(page.offset + 1)–\(last) of \(page.total).\(last < page.total ? " Next page: --offset \(last)" : "")\n"
         }
         return text
     }

@@ -17,7 +17,8 @@ struct GlobalOptions: ParsableArguments {
     /// The client, from the flags, then the environment, then the config file.
     func client() throws -> AdminClient {
         let environment = ProcessInfo.processInfo.environment
-        let file = try ClientConfigFile.load(explicitPath: config ?? environment["TRUSTCTL_CONFIG"], environment: environment)
+        let file = try ClientConfigFile.load(
+            explicitPath: config ?? environment["TRUSTCTL_CONFIG"], environment: environment)
         let urlText = url ?? environment["TRUSTCTL_URL"] ?? file?.url ?? Self.defaultURL
         guard let baseURL = URL(string: urlText), let scheme = baseURL.scheme, ["http", "https"].contains(scheme),
             baseURL.host != nil
@@ -48,7 +49,8 @@ struct ClientConfigFile: Decodable {
         }
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
-            throw ClientFailure("config file \(path) holds a token and is readable by others; run: chmod 600 \(path)", exitCode: 64)
+            throw ClientFailure(
+                "config file \(path) holds a token and is readable by others; run: chmod 600 \(path)", exitCode: 64)
         }
         do {
             return try JSONDecoder().decode(ClientConfigFile.self, from: Data(contentsOf: URL(fileURLWithPath: path)))

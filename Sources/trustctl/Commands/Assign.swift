@@ -18,7 +18,9 @@ extension Trustctl {
                 let reference = try CaseReference(parsing: reference)
                 let caseFile: CaseFile = try await global.client().send(
                     "PUT", "cases/\(reference)/assignee", json: Body(officer: officer))
-                Output.text("\(caseFile.reference) is now assigned to \(TerminalText.line(caseFile.summary.assignee?.email ?? officer))\n")
+                Output.text(
+                    "\(caseFile.reference) is now assigned to \(TerminalText.line(caseFile.summary.assignee?.email ?? officer))\n"
+                )
             }
         }
     }

@@ -26,9 +26,16 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                var query = [URLQueryItem(name: "limit", value: String(limit)), URLQueryItem(name: "offset", value: String(offset))]
-                if let status { query.append(URLQueryItem(name: "status", value: try CaseStatus.parse(status).rawValue)) }
-                if let category { query.append(URLQueryItem(name: "category", value: try Category.parse(category).rawValue)) }
+                var query = [
+                    URLQueryItem(name: "limit", value: String(limit)),
+                    URLQueryItem(name: "offset", value: String(offset)),
+                ]
+                if let status {
+                    query.append(URLQueryItem(name: "status", value: try CaseStatus.parse(status).rawValue))
+                }
+                if let category {
+                    query.append(URLQueryItem(name: "category", value: try Category.parse(category).rawValue))
+                }
                 if let entity { query.append(URLQueryItem(name: "entity", value: entity)) }
                 let page: CasePage = try await global.client().get("cases", query: query)
                 if json {

@@ -19,7 +19,8 @@ extension Trustctl {
             try await reportingFailures {
                 struct Body: Encodable { var text: String }
                 let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send("POST", "cases/\(reference)/notes", json: Body(text: text))
+                let caseFile: CaseFile = try await global.client().send(
+                    "POST", "cases/\(reference)/notes", json: Body(text: text))
                 Output.text("Note added to \(caseFile.reference) (\(caseFile.notes.count) in all)\n")
             }
         }

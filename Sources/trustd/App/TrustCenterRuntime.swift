@@ -23,7 +23,8 @@ struct TrustCenterRuntime: Sendable {
                 "created a new data key; back it up apart from the database",
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
-        let store = try SQLiteCaseStore(path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
+        let store = try SQLiteCaseStore(
+            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
         do {
             try await store.syncEntities(configuration.entities)
         } catch {

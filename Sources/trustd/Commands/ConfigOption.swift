@@ -41,6 +41,9 @@ extension AsyncParsableCommand {
             throw ExitCode(failure.exitCode)
         } catch let error as ExitCode {
             throw error
+        } catch let error as InputError {
+            FileHandle.standardError.write(Data("trustd: \(error)\n".utf8))
+            throw ExitCode(64)
         } catch {
             FileHandle.standardError.write(Data("trustd: \(error)\n".utf8))
             throw ExitCode(1)

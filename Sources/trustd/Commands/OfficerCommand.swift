@@ -14,7 +14,8 @@ struct OfficerCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an officer and print their token once, on stdout.",
-            discussion: "The token is not stored and cannot be shown again: export TRUSTCTL_TOKEN=$(trustd officer add …)")
+            discussion:
+                "The token is not stored and cannot be shown again: export TRUSTCTL_TOKEN=$(trustd officer add …)")
 
         @Option(help: "The officer's name.") var name: String
         @Option(help: "The officer's email; it names them in trustctl assign.") var email: String
@@ -27,7 +28,9 @@ struct OfficerCommand: AsyncParsableCommand {
                 try await withRuntime(options) { runtime in
                     let (officer, token) = try await runtime.officers.add(name: name, email: email, role: role)
                     FileHandle.standardError.write(
-                        Data("Added officer \(officer.id): \(officer.email) (\(officer.role.rawValue)). The token below is shown once.\n".utf8))
+                        Data(
+                            "Added officer \(officer.id): \(officer.email) (\(officer.role.rawValue)). The token below is shown once.\n"
+                                .utf8))
                     FileHandle.standardOutput.write(Data("\(token)\n".utf8))
                 }
             }
@@ -42,17 +45,21 @@ struct OfficerCommand: AsyncParsableCommand {
             try await reportingFailures {
                 try await withRuntime(options) { runtime in
                     let rows = try await runtime.officers.list().map { officer in
-                        [String(officer.id), officer.name, officer.email, officer.role.rawValue,
-                         officer.isActive ? "active" : "revoked"]
+                        [
+                            String(officer.id), officer.name, officer.email, officer.role.rawValue,
+                            officer.isActive ? "active" : "revoked",
+                        ]
                     }
-                    FileHandle.standardOutput.write(Data(TextTable.render(header: ["ID", "NAME", "EMAIL", "ROLE", "STATE"], rows: rows).utf8))
+                    FileHandle.standardOutput.write(
+                        Data(TextTable.render(header: ["ID", "NAME", "EMAIL", "ROLE", "STATE"], rows: rows).utf8))
                 }
             }
         }
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke an officer's token; they can no longer sign in.")
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke an officer's token; they can no longer sign in.")
         @Argument(help: "The officer's email.") var email: String
         @OptionGroup var options: ConfigOption
 

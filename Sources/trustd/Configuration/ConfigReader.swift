@@ -10,7 +10,8 @@ struct ConfigReader {
 
     init(source: String, path: String, value: ConfigValue) throws(ConfigurationError) {
         guard case .object(let fields) = value else {
-            throw ConfigurationError(source: source, key: path.isEmpty ? nil : path, problem: "must be an object, not \(value.kind)")
+            throw ConfigurationError(
+                source: source, key: path.isEmpty ? nil : path, problem: "must be an object, not \(value.kind)")
         }
         self.source = source
         self.path = path

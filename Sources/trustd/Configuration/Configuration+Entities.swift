@@ -27,13 +27,15 @@ extension Configuration {
             }
             let timeZone = try reader.requiredString("timeZone")
             guard TimeZone(identifier: timeZone) != nil else {
-                throw reader.error("timeZone", "'\(timeZone)' is not a known time zone; use an IANA name such as Europe/Oslo")
+                throw reader.error(
+                    "timeZone", "'\(timeZone)' is not a known time zone; use an IANA name such as Europe/Oslo")
             }
             let ceo = try contact(&reader, "ceo")
             let privacyOfficer = try contact(&reader, "privacyOfficer")
             try reader.rejectUnknownKeys()
             entities.append(
-                Entity(id: id, name: name, country: country, timeZone: timeZone, ceo: ceo, privacyOfficer: privacyOfficer))
+                Entity(
+                    id: id, name: name, country: country, timeZone: timeZone, ceo: ceo, privacyOfficer: privacyOfficer))
         }
         return entities
     }
@@ -42,7 +44,9 @@ extension Configuration {
         guard var reader = try parent.object(name) else { throw parent.error(name, "is required") }
         let contactName = try reader.requiredString("name")
         let email = try reader.requiredString("email")
-        guard TextCheck.isPlausibleEmail(email) else { throw reader.error("email", "'\(email)' is not an email address") }
+        guard TextCheck.isPlausibleEmail(email) else {
+            throw reader.error("email", "'\(email)' is not an email address")
+        }
         try reader.rejectUnknownKeys()
         return Contact(name: contactName, email: email)
     }

@@ -12,7 +12,8 @@ extension Configuration {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw ConfigurationError(source: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
+                throw ConfigurationError(
+                    source: path, key: nil, problem: "cannot be read (\(error.localizedDescription))")
             }
             try configuration.apply(document: data, source: path)
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
@@ -63,12 +64,16 @@ extension Configuration {
         for (variable, key) in Self.environmentOverrides {
             guard let text = environment[variable] else { continue }
             let source = "environment variable \(variable)"
-            func bad(_ problem: String) -> ConfigurationError { ConfigurationError(source: source, key: key, problem: problem) }
+            func bad(_ problem: String) -> ConfigurationError {
+                ConfigurationError(source: source, key: key, problem: problem)
+            }
             if text.isEmpty { throw bad("is set but empty") }
             switch key {
             case "listen.host": listenHost = text
             case "listen.port":
-                guard let port = Int(text), (0...65535).contains(port) else { throw bad("must be a port from 0 to 65535") }
+                guard let port = Int(text), (0...65535).contains(port) else {
+                    throw bad("must be a port from 0 to 65535")
+                }
                 listenPort = port
             case "database.path": databasePath = text
             case "keyFile": keyFile = text
@@ -86,7 +91,8 @@ extension Configuration {
     static func logLevel(_ text: String, source: String, key: String) throws(ConfigurationError) -> Logger.Level {
         guard let level = Logger.Level(rawValue: text.lowercased()) else {
             let valid = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ConfigurationError(source: source, key: key, problem: "unknown level '\(text)'; valid values: \(valid)")
+            throw ConfigurationError(
+                source: source, key: key, problem: "unknown level '\(text)'; valid values: \(valid)")
         }
         return level
     }

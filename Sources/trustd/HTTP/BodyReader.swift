@@ -33,7 +33,8 @@ enum BodyReader {
             let keys = try JSONCoding.decoder.decode(TopLevelKeys.self, from: data)
             if let unknown = keys.names.sorted().first(where: { !T.fields.contains($0) }) {
                 throw APIError.badRequest(
-                    "\(unknown) is not a known field; valid fields: \(T.fields.joined(separator: ", "))", field: unknown)
+                    "\(unknown) is not a known field; valid fields: \(T.fields.joined(separator: ", "))", field: unknown
+                )
             }
             return try JSONCoding.decoder.decode(type, from: data)
         } catch let error as DecodingError {
@@ -60,8 +61,10 @@ enum BodyReader {
         for pair in form.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0]).removingPercentEncoding ?? "field"
-            for part in parts where String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil {
-                throw APIError.badRequest("form field \(PlainText.quoted(name, limit: 40)) is not valid UTF-8", field: name)
+            for part in parts where String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil
+            {
+                throw APIError.badRequest(
+                    "form field \(PlainText.quoted(name, limit: 40)) is not valid UTF-8", field: name)
             }
         }
     }

@@ -7,7 +7,9 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TrustRequestContext
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch {
@@ -23,6 +25,7 @@ struct ErrorMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") { return true }
         let type = request.headers[.contentType] ?? ""
         let accept = request.headers[.accept] ?? ""
-        return type.hasPrefix("application/json") || (accept.contains("application/json") && !accept.contains("text/html"))
+        return type.hasPrefix("application/json")
+            || (accept.contains("application/json") && !accept.contains("text/html"))
     }
 }

@@ -22,7 +22,9 @@ extension Pages {
         Response.html(
             HTML.page(
                 title: status.reasonPhrase,
-                body: "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p><a href=\"/\">Back to the form</a></p>"),
+                body:
+                    "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p><a href=\"/\">Back to the form</a></p>"
+            ),
             status: status)
     }
 }

@@ -8,7 +8,8 @@ extension Pages {
         .hse: "Health, safety or environment",
         .whistleblowing: "Wrongdoing (whistleblowing)",
         .complaint: "A complaint about how we handle personal data",
-        .rightsRequest: "Exercising a privacy right: access, rectification, erasure, restriction, objection, portability",
+        .rightsRequest:
+            "Exercising a privacy right: access, rectification, erasure, restriction, objection, portability",
         .question: "A question",
     ]
 

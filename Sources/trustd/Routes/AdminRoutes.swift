@@ -21,7 +21,8 @@ struct AdminRoutes {
             let change = try await decode(CategoryChange.self, request)
             let category = try Category.parse(change.category, field: "category")
             return try Response.json(
-                try await desk.classify(reference(context), as: category, reason: change.reason, by: context.authenticatedOfficer()))
+                try await desk.classify(
+                    reference(context), as: category, reason: change.reason, by: context.authenticatedOfficer()))
         }
         group.put("cases/:reference/assignee") { request, context in
             let change = try await decode(AssigneeChange.self, request)
@@ -31,12 +32,14 @@ struct AdminRoutes {
         group.put("cases/:reference/status") { request, context in
             let change = try await decode(StatusChange.self, request)
             let status = try CaseStatus.parse(change.status, field: "status")
-            return try Response.json(try await desk.setStatus(reference(context), to: status, by: context.authenticatedOfficer()))
+            return try Response.json(
+                try await desk.setStatus(reference(context), to: status, by: context.authenticatedOfficer()))
         }
         group.post("cases/:reference/notes") { request, context in
             let note = try await decode(NoteRequest.self, request)
             return try Response.json(
-                try await desk.addNote(reference(context), text: note.text, by: context.authenticatedOfficer()), status: .created)
+                try await desk.addNote(reference(context), text: note.text, by: context.authenticatedOfficer()),
+                status: .created)
         }
     }
 

@@ -13,7 +13,9 @@ struct ReportRequest: JSONBody {
     var submission: ReportSubmission {
         // Questionnaire order, so a stored report reads in the order the form asks.
         let order = IntakeQuestion.all.map(\.id)
-        let sorted = answers.sorted { (order.firstIndex(of: $0.key) ?? .max, $0.key) < (order.firstIndex(of: $1.key) ?? .max, $1.key) }
+        let sorted = answers.sorted {
+            (order.firstIndex(of: $0.key) ?? .max, $0.key) < (order.firstIndex(of: $1.key) ?? .max, $1.key)
+        }
         return ReportSubmission(
             category: category, entityID: entity,
             answers: sorted.map { Answer(question: $0.key, value: $0.value) }, contact: reporter)

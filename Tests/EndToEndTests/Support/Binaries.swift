@@ -5,11 +5,13 @@ import Foundation
 enum Binaries {
     static var directory: String {
         if let folder = ProcessInfo.processInfo.environment["TRUSTCENTER_BIN_DIR"] { return folder }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
         // On some platforms the test executable sits inside a bundle.
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("trustd").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("trustd").path), folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.path
@@ -27,7 +29,9 @@ struct CommandResult {
 }
 
 /// Runs a command to its end, bounded by `timeout` seconds.
-func runCommand(_ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60)
+func runCommand(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
+)
     throws -> CommandResult
 {
     let process = Process()
@@ -48,7 +52,8 @@ func runCommand(_ executable: String, _ arguments: [String], environment: [Strin
         throw EndToEndError.timedOut("\(executable) \(arguments.joined(separator: " "))")
     }
     return CommandResult(
-        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: err, as: UTF8.self))
 }
 
 enum EndToEndError: Error, CustomStringConvertible {

@@ -42,10 +42,13 @@ final class AppHarness: Sendable {
     }
 
     /// Files a report through the core and returns its reference.
-    func fileReport(_ description: String = "Laptop lost on the train", category: String = "breach") async throws -> CaseReference {
+    func fileReport(_ description: String = "Laptop lost on the train", category: String = "breach") async throws
+        -> CaseReference
+    {
         try await runtime.intake.submit(
             ReportSubmission(
-                category: category, entityID: nil, answers: [Answer(question: "description", value: description)], contact: nil)
+                category: category, entityID: nil, answers: [Answer(question: "description", value: description)],
+                contact: nil)
         ).reference
     }
 

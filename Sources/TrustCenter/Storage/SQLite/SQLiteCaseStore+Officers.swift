@@ -24,7 +24,8 @@ extension SQLiteCaseStore {
 
     public func officers() async throws -> [Officer] {
         try await database.perform { connection in
-            try connection.query(Self.officerSelect + " ORDER BY id", operation: "list officers").map(Self.officer(from:))
+            try connection.query(Self.officerSelect + " ORDER BY id", operation: "list officers").map(
+                Self.officer(from:))
         }
     }
 
@@ -48,9 +49,11 @@ extension SQLiteCaseStore {
             try connection.query(
                 "UPDATE officers SET revoked_at = ? WHERE email = ? AND revoked_at IS NULL",
                 [SQLiteValue(date), .text(email)], operation: "revoke officer")
-            guard let row = try connection.query(
-                Self.officerSelect + " WHERE email = ?", [.text(email)], operation: "find officer"
-            ).first else {
+            guard
+                let row = try connection.query(
+                    Self.officerSelect + " WHERE email = ?", [.text(email)], operation: "find officer"
+                ).first
+            else {
                 throw NotFoundError("no officer with email \(email)")
             }
             return try Self.officer(from: row)

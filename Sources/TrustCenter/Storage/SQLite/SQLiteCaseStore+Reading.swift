@@ -33,7 +33,9 @@ extension SQLiteCaseStore {
         return (try row.integer("id"), try summary(from: row))
     }
 
-    static func loadCaseFile(_ reference: CaseReference, sealer: Sealer, connection: SQLiteConnection) throws -> CaseFile {
+    static func loadCaseFile(_ reference: CaseReference, sealer: Sealer, connection: SQLiteConnection) throws
+        -> CaseFile
+    {
         let (caseID, summary) = try loadSummary(reference, connection: connection)
         let sealed = try connection.query(
             "SELECT report, reporter FROM cases WHERE id = ?", [.integer(caseID)], operation: "read case content")
@@ -59,7 +61,8 @@ extension SQLiteCaseStore {
         return CaseFile(
             summary: summary,
             report: try sealer.open(json: Report.self, from: content.blob("report"), context: .report(of: reference)),
-            reporter: try sealer.open(json: Reporter.self, from: content.blob("reporter"), context: .reporter(of: reference)),
+            reporter: try sealer.open(
+                json: Reporter.self, from: content.blob("reporter"), context: .reporter(of: reference)),
             notes: try notes.map { row in
                 CaseNote(
                     author: try officerSummary(row), at: try row.date("at"),

@@ -33,7 +33,9 @@ final class SQLiteConnection {
     }
 
     private func open(for operation: String) throws(SQLiteError) -> OpaquePointer {
-        guard let handle else { throw SQLiteError(code: SQLITE_MISUSE, message: "database is closed", operation: operation) }
+        guard let handle else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "database is closed", operation: operation)
+        }
         return handle
     }
 

@@ -60,7 +60,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// Runs `body` in one write transaction on the database's queue.
-    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (SQLiteConnection) throws -> T)
+        async throws -> T
+    {
         try await perform { connection in
             try connection.transaction(operation) { try body(connection) }
         }

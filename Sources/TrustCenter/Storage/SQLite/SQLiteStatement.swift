@@ -44,8 +44,9 @@ final class SQLiteStatement {
             case .blob(let data):
                 code = data.withUnsafeBytes { bytes in
                     // A zero-length blob needs a non-null pointer to be stored as a blob, not NULL.
-                    sqlite3_bind_blob64(statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
-                                        sqlite3_uint64(bytes.count), csqlite_transient())
+                    sqlite3_bind_blob64(
+                        statement, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                        sqlite3_uint64(bytes.count), csqlite_transient())
                 }
             }
             try check(code)

@@ -37,7 +37,9 @@ public struct SQLiteRow: Sendable {
     }
 
     func integer(_ name: String) throws -> Int64 {
-        guard case .integer(let number) = try value(name) else { throw RowError(column: name, problem: "is not an integer") }
+        guard case .integer(let number) = try value(name) else {
+            throw RowError(column: name, problem: "is not an integer")
+        }
         return number
     }
 

@@ -112,6 +112,19 @@ import TrustCenter
         #expect(badCategory.status == 64)
         #expect(badCategory.stderr.contains("valid values: breach, deviation"))
 
+        // Revoking takes effect at once, even while trustd runs.
+        let listed = try runCommand(Binaries.trustd, ["officer", "list", "--config", config])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains("per@demo.example") && listed.stdout.contains("active"))
+        let revoked = try runCommand(Binaries.trustd, ["officer", "revoke", "per@demo.example", "--config", config])
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect(try trustctl(["cases"], server: server, token: token).status == 4)
+        #expect(try runCommand(Binaries.trustd, ["officer", "list", "--config", config]).stdout.contains("revoked"))
+        let badRole = try runCommand(
+            Binaries.trustd, ["officer", "add", "--config", config, "--name", "X", "--email", "x@demo.example", "--role", "boss"])
+        #expect(badRole.status == 64)
+        #expect(badRole.stderr.contains("valid values: privacy-officer, ceo, handler, auditor"))
+
         #expect(try server.stop() == 0)
         let unreachable = try trustctl(["cases"], server: server, token: token)
         #expect(unreachable.status == 3)

@@ -86,7 +86,7 @@ import TrustCenter
         logs += server.logText
 
         // Nothing the reporters wrote reached the log.
-        #expect(logs.contains("case received"))
+        #expect(logs.contains("report received"))
         for needle in ["payroll", "Oslo S", "Wet floor", "Ola", "ola@example.no", token] {
             #expect(!logs.contains(needle), "trustd logged \(needle)")
         }
@@ -110,7 +110,16 @@ import TrustCenter
 
         let badCategory = try trustctl(["classify", "TC-2026-00001", "breech"], server: server, token: token)
         #expect(badCategory.status == 64)
-        #expect(badCategory.stderr.contains("valid values: breach, deviation"))
+        #expect(
+            badCategory.stderr
+                == "trustctl: unknown category 'breech'; valid values: breach, deviation, complaint, rights-request, "
+                + "whistleblowing, hse, question, unclassified\n")
+
+        // The token never goes over plain http to another machine; nothing is sent.
+        let plain = try runCommand(
+            Binaries.trustctl, ["cases", "--url", "http://trust.example.com"], environment: ["TRUSTCTL_TOKEN": token])
+        #expect(plain.status == 64)
+        #expect(plain.stderr.hasPrefix("trustctl: refusing to send the token over plain http"))
 
         // Revoking takes effect at once, even while trustd runs.
         let listed = try runCommand(Binaries.trustd, ["officer", "list", "--config", config])

@@ -65,6 +65,23 @@ import TrustCenter
     }
 }
 
+extension CaseDeskTests {
+    @Test func notesGetTheSameTextChecksAsReports() async throws {
+        let harness = try await StoreHarness()
+        let (reference, officer) = try await caseAndOfficer(harness)
+        for text in ["\u{1B}[2J wiped", "bidi \u{202E} trick", "nul \u{0} byte", "csi \u{9B} c1"] {
+            await #expect(throws: InputError.self, "\(text.debugDescription)") {
+                try await harness.desk.addNote(reference, text: text, by: officer)
+            }
+        }
+        await #expect(throws: InputError.self) {
+            try await harness.desk.classify(reference, as: .deviation, reason: "why\u{7}", by: officer)
+        }
+        let caseFile = try await harness.desk.addNote(reference, text: "line one\r\nline two\rline three", by: officer)
+        #expect(caseFile.notes.map(\.text) == ["line one\nline two\nline three"])
+    }
+}
+
 @Suite struct OfficerRegistryTests {
     @Test func aNewOfficersTokenSignsThemIn() async throws {
         let harness = try await StoreHarness()
@@ -103,4 +120,6 @@ import TrustCenter
         await #expect(throws: InputError.self) { try await harness.officers.add(name: "X", email: "nope", role: .ceo) }
         await #expect(throws: NotFoundError.self) { try await harness.officers.revoke(email: "ghost@acme.example") }
     }
+
+
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TrustCenter
+@testable import TrustCenter
 
 @Suite struct SQLiteCaseStoreTests {
     func intake(
@@ -31,7 +31,7 @@ import TrustCenter
             path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         await again.close()
         let versions = try RawDatabase.values(path: harness.databasePath, table: "schema_migrations", column: "version")
-        #expect(versions.count == 1)
+        #expect(versions.count == SQLiteSchema.migrations.count)
     }
 
     @Test func createsTheDatabaseFileReadableByItsOwnerOnly() async throws {
@@ -181,5 +181,68 @@ import TrustCenter
         } throws: { error in
             "\(error)".contains("newer than this trustd")
         }
+    }
+
+    @Test func refusesAnotherDataKey() async throws {
+        let harness = try await StoreHarness()
+        await harness.store.close()
+        let otherKey = DataKey.generate(using: SeededRandomSource(seed: 1234))
+        #expect(throws: DataKeyMismatch.self) {
+            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: otherKey, random: harness.random))
+        }
+    }
+
+    @Test func refusesADatabaseFileOthersCanRead() async throws {
+        let harness = try await StoreHarness()
+        await harness.store.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: harness.databasePath)
+        #expect {
+            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        } throws: { error in
+            "\(error)".contains("chmod 600")
+        }
+    }
+
+    @Test func bindsTextWhole() async throws {
+        let harness = try await StoreHarness()
+        _ = try await harness.store.createCase(intake("x"))
+        // An embedded NUL must not cut "acme-no\0x" down to "acme-no".
+        #expect(try await harness.store.cases(matching: CaseQuery(entityID: "acme-no\u{0}x")).total == 0)
+        #expect(try await harness.store.cases(matching: CaseQuery(entityID: "acme-no")).total == 1)
+    }
+
+    @Test func historyRowsCannotBeSwappedOrReattributed() async throws {
+        let harness = try await StoreHarness()
+        let summary = try await harness.store.createCase(intake("x"))
+        let (per, _) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .privacyOfficer)
+        let (eva, _) = try await harness.officers.add(name: "Eva Other", email: "eva@acme.example", role: .handler)
+        _ = try await harness.store.apply(.addNote("first"), to: summary.reference, by: per.summary, at: Date())
+        _ = try await harness.store.apply(.addNote("second"), to: summary.reference, by: per.summary, at: Date())
+        await harness.store.close()
+        func reopened() throws -> SQLiteCaseStore {
+            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+        }
+        // Someone with write access to the file swaps the two notes' sealed bodies…
+        try RawDatabase.execute(
+            path: harness.databasePath,
+            """
+            CREATE TABLE saved_bodies AS SELECT id, body FROM case_notes;
+            UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id != case_notes.id);
+            """)
+        var store = try reopened()
+        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference) }
+        await store.close()
+        // …or, with the notes put back, claims another officer wrote an event.
+        try RawDatabase.execute(
+            path: harness.databasePath,
+            "UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id = case_notes.id)")
+        store = try reopened()
+        #expect(try await store.caseFile(summary.reference).notes.map(\.text) == ["first", "second"])
+        await store.close()
+        try RawDatabase.execute(
+            path: harness.databasePath, "UPDATE case_events SET officer_id = \(eva.id) WHERE actor = 'officer'")
+        store = try reopened()
+        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference) }
+        await store.close()
     }
 }

@@ -175,4 +175,17 @@ import TrustCenter
             #expect(change.status == .forbidden)
         }
     }
+
+    @Test func unknownAdminPathsSayNothingWithoutAToken() async throws {
+        let harness = try await AppHarness()
+        let headers = try await harness.officer()
+        try await harness.test { client in
+            for uri in ["/api/v1/nothing", "/api/v1/cases/TC-2026-00001/secrets", "/api/v1/officers"] {
+                let anonymous = try await client.execute(uri: uri, method: .get)
+                #expect(anonymous.status == .unauthorized, "\(uri)")
+                let authenticated = try await client.execute(uri: uri, method: .get, headers: headers)
+                #expect(authenticated.status == .notFound, "\(uri)")
+            }
+        }
+    }
 }

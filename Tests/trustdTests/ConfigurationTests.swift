@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 import TrustCenter
 
@@ -120,5 +121,20 @@ import TrustCenter
         let configuration = try Configuration.load(path: example, environment: [:])
         #expect(configuration.entities.map(\.country) == [.norway, .sweden, .denmark])
         #expect(configuration.databasePath == "/var/lib/trustcenter/trustcenter.db")
+    }
+}
+
+@Suite struct RuntimeTests {
+    @Test func aMissingKeyFileBesideAnExistingDatabaseStopsStartUp() async throws {
+        let harness = try await AppHarness()
+        await harness.runtime.close()
+        try FileManager.default.removeItem(atPath: harness.configuration.keyFile)
+        await #expect {
+            try await TrustCenterRuntime.open(harness.configuration, logger: Logger(label: "test"))
+        } throws: { error in
+            "\(error)".contains("is missing, but database")
+        }
+        // And no new key was made.
+        #expect(!FileManager.default.fileExists(atPath: harness.configuration.keyFile))
     }
 }

@@ -155,4 +155,28 @@ import TrustCenter
             #expect(response.text == #"{"status":"ok"}"#)
         }
     }
+
+    @Test func malformedFormDataGets400() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            for body in ["category=hse&description=a&description=b", "category=hse&description[]=a", "category=hse&descr[iption=a"] {
+                let response = try await client.execute(
+                    uri: "/reports", method: .post, headers: .form, body: ByteBuffer(string: body))
+                #expect(response.status == .badRequest, "\(body)")
+            }
+        }
+        #expect(try await harness.caseCount() == 0)
+    }
+
+    @Test func aTextAreasLineBreaksAreStoredAsLF() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            let response = try await client.execute(
+                uri: "/reports", method: .post, headers: .form,
+                body: ByteBuffer(string: "category=hse&description=one%0D%0Atwo&identity=anonymous"))
+            #expect(response.status == .ok)
+        }
+        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
+        #expect(caseFile.report.answer(to: "description") == "one\ntwo")
+    }
 }

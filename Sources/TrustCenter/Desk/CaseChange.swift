@@ -42,17 +42,12 @@ public enum CaseChange: Sendable, Hashable {
         }
     }
 
-    /// Checks free text typed by an officer (a note or a reason): trimmed, not empty when
-    /// `required`, and not longer than `maximumTextLength`.
+    /// Checks free text typed by an officer (a note or a reason) like a reporter's: trimmed, line
+    /// breaks made uniform, no control characters, not empty when `required`, and not longer than
+    /// `maximumTextLength`.
     public static func checkedText(_ text: String?, field: String, required: Bool) throws(InputError) -> String? {
-        let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if trimmed.isEmpty {
-            if required { throw InputError(field: field, message: "\(field) is empty") }
-            return nil
-        }
-        if trimmed.count > maximumTextLength {
-            throw InputError(field: field, message: "\(field) is longer than \(maximumTextLength) characters")
-        }
-        return trimmed
+        let checked = try TextCheck.text(text ?? "", field: field, maximumLength: maximumTextLength, multiline: true)
+        if checked == nil, required { throw InputError(field: field, message: "\(field) is empty") }
+        return checked
     }
 }

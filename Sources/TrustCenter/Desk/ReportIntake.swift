@@ -35,7 +35,9 @@ public struct ReportIntake: Sendable {
                 category: category, entityID: entity.id, receivedAt: receivedAt,
                 year: Self.year(of: receivedAt, in: entity), followUpKeyHash: hasher.hash(key.digits, as: .followUpKey),
                 report: report, reporter: reporter))
-        logger.info("case received", metadata: ["case": "\(summary.reference)", "category": "\(category.rawValue)"])
+        // No reference or category: a log line's time is exact to the second, and tied to a case
+        // it would undo the minute-only receipt time.
+        logger.info("report received")
         return Receipt(reference: summary.reference, followUpKey: key)
     }
 

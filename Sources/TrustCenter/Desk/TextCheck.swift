@@ -3,17 +3,19 @@ import Foundation
 /// Checks of free text typed by people: length limits and no control characters that could hide
 /// text or rewrite a terminal.
 public enum TextCheck {
-    /// Trims `text`; returns nil when it is empty. Multi-line text may hold line breaks and tabs,
-    /// single-line text none.
+    /// Trims `text` and turns CRLF and CR into LF; returns nil when it is empty. Multi-line text may
+    /// hold line breaks and tabs, single-line text none.
     public static func text(_ text: String, field: String, maximumLength: Int, multiline: Bool) throws(InputError)
         -> String?
     {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Browsers send text areas with CRLF line breaks; store plain LF.
+        let trimmed = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         if trimmed.count > maximumLength {
             throw InputError(field: field, message: "\(field) is longer than \(maximumLength) characters")
         }
-        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\r", "\t"] : []
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
         if trimmed.unicodeScalars.contains(where: { PlainText.isControl($0) && !allowed.contains($0) }) {
             throw InputError(field: field, message: "\(field) contains control characters")
         }

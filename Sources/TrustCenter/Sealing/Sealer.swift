@@ -11,9 +11,15 @@ public struct Sealer: Sendable {
     private let key: SymmetricKey
     private let random: any RandomSource
 
+    /// A fingerprint of the data key, kept in the database so that a store refuses to open with
+    /// any other key. It reveals nothing about the key (HMAC under its own subkey).
+    public let keyFingerprint: Data
+
     public init(dataKey: DataKey, random: any RandomSource) {
         self.key = dataKey.subkey(for: "seal")
         self.random = random
+        self.keyFingerprint = Data(
+            HMAC<SHA256>.authenticationCode(for: Data("trustcenter data key check".utf8), using: dataKey.subkey(for: "key-check")))
     }
 
     /// Seals `plaintext` for the place named by `context`.
@@ -41,22 +47,32 @@ public struct Sealer: Sendable {
     }
 
     /// Opens a value sealed as JSON.
+    /// A value that opens but does not decode is damaged storage, not bad input.
     public func open<T: Decodable>(json type: T.Type, from sealed: Data, context: SealContext) throws -> T {
-        try JSONCoding.decoder.decode(type, from: open(sealed, context: context))
+        let plaintext = try open(sealed, context: context)
+        do {
+            return try JSONCoding.decoder.decode(type, from: plaintext)
+        } catch {
+            throw SealError.malformed
+        }
     }
 }
 
-/// Names the place a sealed value belongs to: a kind of content and the case it belongs to.
+/// Names the place a sealed value belongs to: a kind of content, the case it belongs to, and for
+/// rows of a case's history the row and its clear columns, so that neither the sealed value nor
+/// the clear columns beside it can be swapped or edited without the value failing to open.
 public struct SealContext: Sendable, Hashable {
     public var purpose: String
     public var owner: String
+    public var details: [String]
 
-    public init(_ purpose: String, of owner: any CustomStringConvertible) {
+    public init(_ purpose: String, of owner: any CustomStringConvertible, details: [String] = []) {
         self.purpose = purpose
         self.owner = owner.description
+        self.details = details
     }
 
-    var bytes: Data { Data("\(purpose)|\(owner)".utf8) }
+    var bytes: Data { Data(([purpose, owner] + details).joined(separator: "|").utf8) }
 }
 
 /// Why sealed content could not be opened. Deliberately says nothing about the content.
@@ -69,7 +85,7 @@ public enum SealError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unknownVersion: "sealed value has an unknown format version"
         case .cannotOpen: "sealed value cannot be opened: wrong data key, or the value was altered or moved"
-        case .malformed: "sealed value is malformed"
+        case .malformed: "sealed value is malformed or does not hold what was expected"
         }
     }
 }

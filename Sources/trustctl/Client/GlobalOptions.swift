@@ -14,6 +14,11 @@ struct GlobalOptions: ParsableArguments {
 
     static let defaultURL = "http://127.0.0.1:8080"
 
+    /// Hosts where plain http never leaves the machine.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+    }
+
     /// The client, from the flags, then the environment, then the config file.
     func client() throws -> AdminClient {
         let environment = ProcessInfo.processInfo.environment
@@ -24,6 +29,11 @@ struct GlobalOptions: ParsableArguments {
             baseURL.host != nil
         else {
             throw ClientFailure("'\(urlText)' is not an http(s) URL of trustd", exitCode: 64)
+        }
+        if scheme == "http", !Self.isLoopback(baseURL.host ?? "") {
+            throw ClientFailure(
+                "refusing to send the token over plain http to \(baseURL.host ?? urlText); use https, or http on 127.0.0.1",
+                exitCode: 64)
         }
         guard let token = token ?? environment["TRUSTCTL_TOKEN"] ?? file?.token, !token.isEmpty else {
             throw ClientFailure(

@@ -10,8 +10,6 @@ extension Trustctl {
         @Argument(help: "The officer's email.") var officer: String
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws { _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) } }
-
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var officer: String }

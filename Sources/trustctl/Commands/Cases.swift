@@ -16,8 +16,6 @@ extension Trustctl {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if let status { _ = try validated { () throws(InputError) in try CaseStatus.parse(status) } }
-            if let category { _ = try validated { () throws(InputError) in try Category.parse(category) } }
             guard (1...CaseQuery.maximumLimit).contains(limit) else {
                 throw ValidationError("--limit must be from 1 to \(CaseQuery.maximumLimit)")
             }

@@ -13,11 +13,6 @@ extension Trustctl {
         @Option(help: "Why; recorded with the change.") var reason: String?
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws {
-            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
-            _ = try validated { () throws(InputError) in try Category.parse(category) }
-        }
-
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var category: String; var reason: String? }

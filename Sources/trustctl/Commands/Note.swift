@@ -11,7 +11,6 @@ extension Trustctl {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
             guard !text.allSatisfy(\.isWhitespace) else { throw ValidationError("the note is empty") }
         }
 

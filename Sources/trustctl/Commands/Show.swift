@@ -10,8 +10,6 @@ extension Trustctl {
         @Flag(help: "Print JSON for scripts.") var json = false
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws { _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) } }
-
         func run() async throws {
             try await reportingFailures {
                 let reference = try CaseReference(parsing: reference)

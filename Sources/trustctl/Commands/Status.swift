@@ -12,11 +12,6 @@ extension Trustctl {
         @Argument(help: "The new status.") var status: String
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws {
-            _ = try validated { () throws(InputError) in try CaseReference(parsing: reference) }
-            _ = try validated { () throws(InputError) in try CaseStatus.parse(status) }
-        }
-
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var status: String }

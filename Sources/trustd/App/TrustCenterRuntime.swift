@@ -17,6 +17,13 @@ struct TrustCenterRuntime: Sendable {
         random: any RandomSource = SystemRandomSource(),
         logger: Logger
     ) async throws -> TrustCenterRuntime {
+        let fileManager = FileManager.default
+        if !fileManager.fileExists(atPath: configuration.keyFile), fileManager.fileExists(atPath: configuration.databasePath) {
+            // A new key could open nothing in this database; never create one beside existing data.
+            throw CommandFailure(
+                "key file \(configuration.keyFile) is missing, but database \(configuration.databasePath) exists: "
+                    + "restore the key file that belongs to this database", exitCode: 78)
+        }
         let (dataKey, outcome) = try DataKeyFile.loadOrCreate(at: configuration.keyFile, random: random)
         if outcome == .created {
             logger.notice(

@@ -52,6 +52,10 @@ enum BodyReader {
         } catch let error as DecodingError {
             let (message, field) = describe(error)
             throw APIError.badRequest(message, field: field)
+        } catch {
+            // Hummingbird's URLEncodedFormError: repeated or malformed keys. Its text quotes the
+            // sender's input, so it is neither repeated nor logged.
+            throw APIError.badRequest("form data is malformed (a field is repeated or badly named)")
         }
     }
 

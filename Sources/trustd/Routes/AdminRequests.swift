@@ -35,7 +35,7 @@ enum CaseListQuery {
     static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> CaseQuery {
         var result = CaseQuery()
         for (key, rawValue) in query {
-            let value = String(rawValue).removingPercentEncoding ?? String(rawValue)
+            let value = String(rawValue)  // Hummingbird has already percent-decoded it
             switch key {
             case "status": result.status = try CaseStatus.parse(value, field: "status")
             case "category": result.category = try Category.parse(value, field: "category")

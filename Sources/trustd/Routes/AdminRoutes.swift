@@ -35,6 +35,13 @@ struct AdminRoutes {
             return try Response.json(
                 try await desk.setStatus(reference(context), to: status, by: context.authenticatedOfficer()))
         }
+        // Any other path under /api/v1: behind the authenticator like the rest, so that without a
+        // token nothing is learned about which routes exist.
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            group.on("**", method: method) { _, _ -> Response in
+                throw APIError(status: .notFound, message: "no such route in the admin API; see docs/api.md")
+            }
+        }
         group.post("cases/:reference/notes") { request, context in
             let note = try await decode(NoteRequest.self, request)
             return try Response.json(

@@ -86,11 +86,13 @@ extension SQLiteCaseStore {
                         "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
                         [.text(status.rawValue), updatedAt, .integer(caseID)], operation: "set case status")
                 case .addNote(let text):
+                    let row = try Self.nextRowID(of: .notes, connection: connection)
+                    let context = SealContext.note(of: reference, row: row, at: SQLiteValue.seconds(date), officer: officer.id)
                     try connection.query(
-                        "INSERT INTO case_notes (case_id, officer_id, at, body) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO case_notes (id, case_id, officer_id, at, body) VALUES (?, ?, ?, ?, ?)",
                         [
-                            .integer(caseID), .integer(officer.id), updatedAt,
-                            .blob(try sealer.seal(json: text, context: .note(of: reference))),
+                            .integer(row), .integer(caseID), .integer(officer.id), updatedAt,
+                            .blob(try sealer.seal(json: text, context: context)),
                         ],
                         operation: "add note")
                     try connection.query(
@@ -115,20 +117,57 @@ extension SQLiteCaseStore {
         case .system: (actor, officerID) = ("system", nil)
         case .officer(let officer): (actor, officerID) = ("officer", officer.id)
         }
+        let row = try nextRowID(of: .events, connection: connection)
+        let context = SealContext.event(
+            of: reference, row: row, at: SQLiteValue.seconds(event.at), actor: actor, officer: officerID)
         try connection.query(
-            "INSERT INTO case_events (case_id, at, kind, actor, officer_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO case_events (id, case_id, at, kind, actor, officer_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                .integer(caseID), SQLiteValue(event.at), .text(event.change.kind), .text(actor),
-                SQLiteValue(officerID), .blob(try sealer.seal(json: event.change, context: .event(of: reference))),
+                .integer(row), .integer(caseID), SQLiteValue(event.at), .text(event.change.kind), .text(actor),
+                SQLiteValue(officerID), .blob(try sealer.seal(json: event.change, context: context)),
             ],
             operation: "record event")
+    }
+}
+
+/// The tables whose rows are numbered before they are sealed.
+enum CaseHistoryTable {
+    case events, notes, messages
+}
+
+extension SQLiteCaseStore {
+    /// The id the next row of `table` will get. Safe because it runs inside the one writer's
+    /// transaction; the id is known before the row is sealed, so it can be bound into the seal.
+    static func nextRowID(of table: CaseHistoryTable, connection: SQLiteConnection) throws -> Int64 {
+        let sql =
+            switch table {
+            case .events: "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM case_events"
+            case .notes: "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM case_notes"
+            case .messages: "SELECT COALESCE(MAX(id), 0) + 1 AS next FROM case_messages"
+            }
+        return try connection.query(sql, operation: "number row").first?.integer("next") ?? 1
     }
 }
 
 extension SealContext {
     static func report(of reference: CaseReference) -> SealContext { SealContext("report", of: reference) }
     static func reporter(of reference: CaseReference) -> SealContext { SealContext("reporter", of: reference) }
-    static func note(of reference: CaseReference) -> SealContext { SealContext("note", of: reference) }
-    static func message(of reference: CaseReference) -> SealContext { SealContext("message", of: reference) }
-    static func event(of reference: CaseReference) -> SealContext { SealContext("event", of: reference) }
+
+    static func note(of reference: CaseReference, row: Int64, at: Int64, officer: Int64) -> SealContext {
+        SealContext("note", of: reference, details: ["row=\(row)", "at=\(at)", "officer=\(officer)"])
+    }
+
+    static func message(of reference: CaseReference, row: Int64, at: Int64, direction: String, officer: Int64?)
+        -> SealContext
+    {
+        SealContext(
+            "message", of: reference,
+            details: ["row=\(row)", "at=\(at)", "direction=\(direction)", "officer=\(officer.map(String.init) ?? "-")"])
+    }
+
+    static func event(of reference: CaseReference, row: Int64, at: Int64, actor: String, officer: Int64?) -> SealContext {
+        SealContext(
+            "event", of: reference,
+            details: ["row=\(row)", "at=\(at)", "actor=\(actor)", "officer=\(officer.map(String.init) ?? "-")"])
+    }
 }

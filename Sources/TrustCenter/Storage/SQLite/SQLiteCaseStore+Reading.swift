@@ -42,19 +42,19 @@ extension SQLiteCaseStore {
         guard let content = sealed.first else { throw NotFoundError.caseFile(reference) }
         let notes = try connection.query(
             """
-            SELECT n.at, n.body, o.id AS officer_id, o.name, o.email FROM case_notes n
+            SELECT n.id, n.at, n.body, o.id AS officer_id, o.name, o.email FROM case_notes n
             JOIN officers o ON o.id = n.officer_id WHERE n.case_id = ? ORDER BY n.id
             """,
             [.integer(caseID)], operation: "read notes")
         let messages = try connection.query(
             """
-            SELECT m.direction, m.at, m.body, o.id AS officer_id, o.name, o.email FROM case_messages m
+            SELECT m.id, m.direction, m.at, m.body, o.id AS officer_id, o.name, o.email FROM case_messages m
             LEFT JOIN officers o ON o.id = m.officer_id WHERE m.case_id = ? ORDER BY m.id
             """,
             [.integer(caseID)], operation: "read messages")
         let events = try connection.query(
             """
-            SELECT e.at, e.actor, e.detail, o.id AS officer_id, o.name, o.email FROM case_events e
+            SELECT e.id, e.at, e.actor, e.detail, o.id AS officer_id, o.name, o.email FROM case_events e
             LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ? ORDER BY e.id
             """,
             [.integer(caseID)], operation: "read events")
@@ -66,18 +66,26 @@ extension SQLiteCaseStore {
             notes: try notes.map { row in
                 CaseNote(
                     author: try officerSummary(row), at: try row.date("at"),
-                    text: try sealer.open(json: String.self, from: row.blob("body"), context: .note(of: reference)))
+                    text: try sealer.open(
+                        json: String.self, from: row.blob("body"),
+                        context: .note(
+                            of: reference, row: row.integer("id"), at: row.integer("at"), officer: row.integer("officer_id"))))
             },
             messages: try messages.map { row in
                 CaseMessage(
                     direction: try stored(CaseMessage.Direction.self, row.text("direction"), column: "direction"),
                     author: try row.optionalInteger("officer_id") == nil ? nil : officerSummary(row),
                     at: try row.date("at"),
-                    text: try sealer.open(json: String.self, from: row.blob("body"), context: .message(of: reference)))
+                    text: try sealer.open(
+                        json: String.self, from: row.blob("body"),
+                        context: .message(
+                            of: reference, row: row.integer("id"), at: row.integer("at"), direction: row.text("direction"),
+                            officer: row.optionalInteger("officer_id"))))
             },
             events: try events.map { row in
+                let actorName = try row.text("actor")
                 let actor: CaseEvent.Actor =
-                    switch try row.text("actor") {
+                    switch actorName {
                     case "reporter": .reporter
                     case "officer": .officer(try officerSummary(row))
                     default: .system
@@ -85,7 +93,10 @@ extension SQLiteCaseStore {
                 return CaseEvent(
                     at: try row.date("at"), actor: actor,
                     change: try sealer.open(
-                        json: CaseEvent.Change.self, from: row.blob("detail"), context: .event(of: reference)))
+                        json: CaseEvent.Change.self, from: row.blob("detail"),
+                        context: .event(
+                            of: reference, row: row.integer("id"), at: row.integer("at"), actor: actorName,
+                            officer: row.optionalInteger("officer_id"))))
             })
     }
 

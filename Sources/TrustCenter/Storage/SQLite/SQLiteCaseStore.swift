@@ -5,10 +5,29 @@ public final class SQLiteCaseStore: CaseStore {
     let database: SQLiteDatabase
     let sealer: Sealer
 
-    /// Opens (creating when needed) the database at `path` and applies pending migrations.
+    /// Opens (creating when needed) the database at `path`, applies pending migrations, and
+    /// checks that `sealer` holds the data key this database was created with.
     public init(path: String, sealer: Sealer) throws {
-        self.database = try SQLiteDatabase(path: path)
+        self.database = try SQLiteDatabase(path: path) { connection in
+            try Self.checkDataKey(sealer.keyFingerprint, path: path, connection: connection)
+        }
         self.sealer = sealer
+    }
+
+    /// Records the key's fingerprint on first use; afterwards refuses any other key, which could
+    /// open none of the sealed content and would seal new content under a key nobody keeps.
+    static func checkDataKey(_ fingerprint: Data, path: String, connection: SQLiteConnection) throws {
+        try connection.transaction("check data key") {
+            let stored = try connection.query(
+                "SELECT value FROM store_meta WHERE name = 'data-key-check'", operation: "read data key check")
+            guard let row = stored.first else {
+                try connection.query(
+                    "INSERT INTO store_meta (name, value) VALUES ('data-key-check', ?)", [.blob(fingerprint)],
+                    operation: "record data key check")
+                return
+            }
+            guard try row.blob("value") == fingerprint else { throw DataKeyMismatch(databasePath: path) }
+        }
     }
 
     public func close() async {
@@ -34,5 +53,15 @@ public final class SQLiteCaseStore: CaseStore {
                     operation: "sync entity")
             }
         }
+    }
+}
+
+/// The data key is not the one the database was created with.
+public struct DataKeyMismatch: Error, Sendable, CustomStringConvertible {
+    public var databasePath: String
+
+    public var description: String {
+        "the data key does not belong to database \(databasePath): its sealed content cannot be opened with it. "
+            + "Restore the key file that was used with this database (see keyFile in docs/configuration.md)"
     }
 }

@@ -16,7 +16,14 @@ public final class SQLiteDatabase: @unchecked Sendable {
     private let connection: SQLiteConnection
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens (creating when needed) the file and migrates it.
+    public convenience init(path: String) throws {
+        try self.init(path: path, prepare: { _ in })
+    }
+
+    /// Opens the file and migrates it; `prepare` then runs once with the connection, before the
+    /// database is shared.
+    init(path: String, prepare: (SQLiteConnection) throws -> Void) throws {
         self.path = path
         self.queue = DispatchQueue(label: "trustcenter.sqlite")
         let folder = (path as NSString).deletingLastPathComponent
@@ -24,14 +31,34 @@ public final class SQLiteDatabase: @unchecked Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        // Created 0600 before SQLite opens it; SQLite gives the -wal and -shm files the same mode.
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        }
+        try Self.ensurePrivateFile(path)
         self.connection = try SQLiteConnection(path: path)
         connection.setBusyTimeout(milliseconds: 5_000)
         try Self.configure(connection)
         try SQLiteMigrator(migrations: SQLiteSchema.migrations).migrate(connection)
+        try prepare(connection)
+    }
+
+    /// Creates the file with mode 0600 before SQLite opens it (SQLite gives the -wal and -shm
+    /// files the same mode), and refuses an existing file that others can read.
+    static func ensurePrivateFile(_ path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if fd >= 0 {
+            Foundation.close(fd)
+            return
+        }
+        guard errno == EEXIST else {
+            throw SQLiteError(
+                code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), operation: "create database \(path)")
+        }
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+            throw SQLiteError(
+                code: SQLITE_PERM,
+                message: "database file is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
+                    + "run: chmod 600 \(path)",
+                operation: "open database \(path)")
+        }
     }
 
     private static func configure(_ connection: SQLiteConnection) throws {

@@ -74,6 +74,15 @@ enum SQLiteSchema {
                 ) STRICT;
                 CREATE INDEX case_messages_by_case ON case_messages (case_id, id);
                 """
-        )
+        ),
+        SQLiteMigration(
+            version: 2, name: "data key check",
+            sql: """
+                CREATE TABLE store_meta (
+                    name TEXT PRIMARY KEY,
+                    value BLOB NOT NULL
+                ) STRICT;
+                """
+        ),
     ]
 }

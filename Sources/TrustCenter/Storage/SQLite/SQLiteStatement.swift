@@ -40,7 +40,13 @@ final class SQLiteStatement {
             case .real(let number):
                 code = sqlite3_bind_double(statement, index, number)
             case .text(let text):
-                code = sqlite3_bind_text(statement, index, text, -1, csqlite_transient())
+                // Bound with its byte count, so an embedded NUL cannot cut the value short.
+                // utf8CString ends in one NUL and is never empty; the count leaves that NUL out.
+                code = text.utf8CString.withUnsafeBufferPointer { bytes in
+                    sqlite3_bind_text64(
+                        statement, index, bytes.baseAddress, sqlite3_uint64(bytes.count - 1), csqlite_transient(),
+                        UInt8(SQLITE_UTF8))
+                }
             case .blob(let data):
                 code = data.withUnsafeBytes { bytes in
                     // A zero-length blob needs a non-null pointer to be stored as a blob, not NULL.
@@ -79,7 +85,9 @@ final class SQLiteStatement {
         case SQLITE_FLOAT:
             return .real(sqlite3_column_double(statement, index))
         case SQLITE_TEXT:
-            return .text(String(cString: sqlite3_column_text(statement, index)))
+            let count = Int(sqlite3_column_bytes(statement, index))
+            guard let bytes = sqlite3_column_text(statement, index) else { return .text("") }
+            return .text(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(statement, index))
             guard let bytes = sqlite3_column_blob(statement, index), count > 0 else { return .blob(Data()) }

@@ -14,7 +14,10 @@ extension SQLiteValue {
     init(_ value: Int64?) { self = value.map { .integer($0) } ?? .null }
     init(_ value: Data?) { self = value.map { .blob($0) } ?? .null }
     /// Dates are stored as whole seconds since 1970 in UTC.
-    init(_ value: Date?) { self = value.map { .integer(Int64($0.timeIntervalSince1970.rounded(.down))) } ?? .null }
+    init(_ value: Date?) { self = value.map { .integer(Self.seconds($0)) } ?? .null }
+
+    /// A date as it is stored: whole seconds since 1970, UTC.
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
 }
 
 /// One row of a result, read by column name.

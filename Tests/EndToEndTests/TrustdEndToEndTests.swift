@@ -113,7 +113,11 @@ import TrustCenter
         #expect(
             badCategory.stderr
                 == "trustctl: unknown category 'breech'; valid values: breach, deviation, complaint, rights-request, "
-                + "whistleblowing, hse, question, unclassified\n")
+                + "whistleblowing, hse, question\n")
+        let withPath = try runCommand(
+            Binaries.trustctl, ["cases", "--url", server.baseURL + "/api/v1"], environment: ["TRUSTCTL_TOKEN": token])
+        #expect(withPath.status == 64)
+        #expect(withPath.stderr.hasPrefix("trustctl: give trustd's address without a path"))
 
         // The token never goes over plain http to another machine; nothing is sent.
         let plain = try runCommand(
@@ -139,6 +143,26 @@ import TrustCenter
         #expect(unreachable.status == 3)
         #expect(unreachable.stderr.hasPrefix("trustctl: cannot reach trustd"))
         #expect(unreachable.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func officerCommandsNeverStartAnEmptyTrustCenter() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let listed = try runCommand(Binaries.trustd, ["officer", "list", "--config", config])
+        #expect(listed.status == 78)
+        #expect(listed.stderr.contains("no database at"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/data"))
+    }
+
+    @Test func aSecondTrustdOnTheSamePortSaysSo() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try TrustdProcess(config: config)
+        let second = folder + "/second.json5"
+        try #"{ listen: { port: \#(server.port) }, database: { path: "other/tc.db" }, keyFile: "other/tc.key" }"#
+            .write(toFile: second, atomically: true, encoding: .utf8)
+        let result = try runCommand(Binaries.trustd, ["serve", "--config", second], timeout: 30)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot listen on 127.0.0.1:\(server.port): the address is in use"))
+        #expect(try server.stop() == 0)
     }
 
     @Test func aBadConfigurationStopsStartUpNamingTheKey() throws {

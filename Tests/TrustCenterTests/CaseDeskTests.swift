@@ -97,9 +97,23 @@ extension CaseDeskTests {
     @Test func aRevokedOfficerCannotSignIn() async throws {
         let harness = try await StoreHarness()
         let (_, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
-        let revoked = try await harness.officers.revoke(email: "per@acme.example")
-        #expect(!revoked.isActive)
+        let (revoked, wasActive) = try await harness.officers.revoke(email: "per@acme.example")
+        #expect(!revoked.isActive && wasActive)
+        let (_, again) = try await harness.officers.revoke(email: "per@acme.example")
+        #expect(!again)
         #expect(try await harness.officers.authenticate(token: token) == nil)
+    }
+
+    @Test func aRotatedTokenReplacesTheOldOne() async throws {
+        let harness = try await StoreHarness()
+        let (officer, old) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        let (rotated, new) = try await harness.officers.rotateToken(email: "per@acme.example")
+        #expect(rotated.id == officer.id && new != old)
+        #expect(try await harness.officers.authenticate(token: old) == nil)
+        #expect(try await harness.officers.authenticate(token: new)?.id == officer.id)
+        _ = try await harness.officers.revoke(email: "per@acme.example")
+        await #expect(throws: InputError.self) { try await harness.officers.rotateToken(email: "per@acme.example") }
+        await #expect(throws: NotFoundError.self) { try await harness.officers.rotateToken(email: "ghost@acme.example") }
     }
 
     @Test func storesOnlyTheTokensHash() async throws {

@@ -66,6 +66,18 @@ import TrustCenter
         }
     }
 
+    @Test func aSubsetListsOnlyItsOwnValues() {
+        #expect {
+            try Category.parse("unclassified", among: Category.assignable)
+        } throws: { error in
+            let message = (error as? InputError)?.message ?? ""
+            return message.hasPrefix("category 'unclassified' cannot be chosen here") && !message.hasSuffix("unclassified")
+        }
+        #expect(throws: InputError(field: "status", message: "status is required; valid values: triaged, in-progress, awaiting-reporter, resolved, closed")) {
+            try CaseStatus.parse(" ", among: CaseStatus.settable)
+        }
+    }
+
     @Test func errorMessagesNeutraliseControlCharacters() {
         #expect {
             try CaseStatus.parse("\u{1B}[31mred")

@@ -179,4 +179,20 @@ import TrustCenter
         let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
         #expect(caseFile.report.answer(to: "description") == "one\ntwo")
     }
+
+    @Test func choosingToGiveANameNeedsOne() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            for (body, field) in [
+                ("category=hse&description=x&identity=named&name=&email=", "name"),
+                ("category=hse&description=x&identity=maybe", "identity"),
+                ("description=x&identity=anonymous", "category"),
+            ] {
+                let response = try await client.execute(uri: "/reports", method: .post, headers: .form, body: ByteBuffer(string: body))
+                #expect(response.status == .badRequest, "\(body)")
+                #expect(response.text.contains("href=\"#field-\(field)\""), "\(body)")
+            }
+        }
+        #expect(try await harness.caseCount() == 0)
+    }
 }

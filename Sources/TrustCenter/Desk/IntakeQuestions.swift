@@ -14,5 +14,5 @@ public struct IntakeQuestion: Sendable, Hashable {
     public static let all: [IntakeQuestion] = [.description, .occurred]
 
     /// The categories a reporter can choose: every one but `unclassified`.
-    public static let reportableCategories: [Category] = Category.allCases.filter { $0 != .unclassified }
+    public static let reportableCategories: [Category] = Category.assignable
 }

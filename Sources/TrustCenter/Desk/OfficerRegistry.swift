@@ -30,12 +30,7 @@ public struct OfficerRegistry: Sendable {
         else {
             throw InputError(field: "email", message: "email is not an email address")
         }
-        // 256 random bits, base64url without padding.
-        let token =
-            Self.tokenPrefix
-            + Data(random.bytes(count: 32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let token = newToken()
         let officer = try await store.addOfficer(
             NewOfficer(
                 name: name, email: email, role: role, tokenHash: hasher.hash(token, as: .officerToken),
@@ -48,10 +43,31 @@ public struct OfficerRegistry: Sendable {
         try await store.officers()
     }
 
-    public func revoke(email: String) async throws -> Officer {
+    /// Revokes the officer's token. `wasActive` is false when they were revoked already.
+    public func revoke(email: String) async throws -> (Officer, wasActive: Bool) {
+        guard let existing = try await store.officer(email: email) else {
+            throw NotFoundError("no officer with email \(PlainText.quoted(email, limit: 80))")
+        }
+        guard existing.isActive else { return (existing, false) }
         let officer = try await store.revokeOfficer(email: email, at: time.now())
         logger.info("officer revoked", metadata: ["officer": "\(officer.id)"])
-        return officer
+        return (officer, true)
+    }
+
+    /// Gives an active officer a new token, shown once; the old one stops working at once.
+    public func rotateToken(email: String) async throws -> (Officer, token: String) {
+        let token = newToken()
+        let officer = try await store.replaceToken(email: email, tokenHash: hasher.hash(token, as: .officerToken))
+        logger.info("officer token replaced", metadata: ["officer": "\(officer.id)"])
+        return (officer, token)
+    }
+
+    /// 256 random bits, base64url without padding, after the prefix.
+    private func newToken() -> String {
+        Self.tokenPrefix
+            + Data(random.bytes(count: 32)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 
     /// The active officer this token belongs to, or nil. The stored hash is compared in constant

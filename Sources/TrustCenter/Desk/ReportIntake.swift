@@ -42,14 +42,7 @@ public struct ReportIntake: Sendable {
     }
 
     static func category(_ text: String) throws(InputError) -> Category {
-        let category = try Category.parse(text, field: "category")
-        guard IntakeQuestion.reportableCategories.contains(category) else {
-            throw InputError(
-                field: "category",
-                message: "choose what the report is about; valid values: "
-                    + IntakeQuestion.reportableCategories.map(\.rawValue).joined(separator: ", "))
-        }
-        return category
+        try Category.parse(text, field: "category", among: IntakeQuestion.reportableCategories)
     }
 
     func entity(_ id: String?) throws(InputError) -> Entity {

@@ -17,8 +17,8 @@ enum ReporterCheck {
             throw InputError(field: "phone", message: "phone may hold digits, spaces and + - ( ) . only")
         }
         guard let name else {
-            if email != nil || phone != nil {
-                throw InputError(field: "name", message: "name is required when you give contact details")
+            if contact != nil {
+                throw InputError(field: "name", message: "name is required when you choose to give your name")
             }
             if category == .rightsRequest {
                 throw InputError(

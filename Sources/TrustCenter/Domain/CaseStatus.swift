@@ -10,4 +10,7 @@ public enum CaseStatus: String, Codable, CaseIterable, Sendable {
 
 extension CaseStatus: ParsableValue {
     public static var valueKind: String { "status" }
+
+    /// What an officer can set: every status but `received`, which only a new case has.
+    public static let settable: [CaseStatus] = allCases.filter { $0 != .received }
 }

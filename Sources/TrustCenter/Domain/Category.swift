@@ -22,4 +22,8 @@ public enum Category: String, Codable, CaseIterable, Sendable {
 
 extension Category: ParsableValue {
     public static var valueKind: String { "category" }
+
+    /// What an officer can classify a case as: every category but `unclassified`. The same
+    /// categories are the ones a reporter can choose.
+    public static let assignable: [Category] = allCases.filter { $0 != .unclassified }
 }

@@ -11,16 +11,25 @@ extension ParsableValue {
     /// The valid spellings, in declaration order.
     public static var validValues: [String] { allCases.map(\.rawValue) }
 
-    /// Parses user input; `field` names the input in the error.
-    public static func parse(_ text: String, field: String? = nil) throws(InputError) -> Self {
+    /// Parses user input among `allowed` (every value by default); `field` names the input in the
+    /// error, which lists only the allowed values.
+    public static func parse(_ text: String, field: String? = nil, among allowed: [Self]? = nil) throws(InputError) -> Self {
+        let allowed = allowed ?? Array(allCases)
+        let valid = allowed.map(\.rawValue).joined(separator: ", ")
+        if text.allSatisfy(\.isWhitespace) {
+            throw InputError(field: field ?? valueKind, message: "\(valueKind) is required; valid values: \(valid)")
+        }
         let wanted = Self.normalized(text)
-        if let match = allCases.first(where: { Self.normalized($0.rawValue) == wanted }) {
+        if let match = allowed.first(where: { Self.normalized($0.rawValue) == wanted }) {
             return match
         }
         let shown = PlainText.quoted(text, limit: 40)
+        let known = allCases.contains { Self.normalized($0.rawValue) == wanted }
         throw InputError(
             field: field ?? valueKind,
-            message: "unknown \(valueKind) \(shown); valid values: \(validValues.joined(separator: ", "))"
+            message: known
+                ? "\(valueKind) \(shown) cannot be chosen here; valid values: \(valid)"
+                : "unknown \(valueKind) \(shown); valid values: \(valid)"
         )
     }
 

@@ -31,6 +31,8 @@ public protocol CaseStore: Sendable {
     /// The officer whose token has this keyed hash, with the stored hash for a constant-time check.
     func credential(tokenHash: Data) async throws -> OfficerCredential?
     func revokeOfficer(email: String, at date: Date) async throws -> Officer
+    /// Gives an active officer a new token hash; the old token stops working at once.
+    func replaceToken(email: String, tokenHash: Data) async throws -> Officer
 
     /// Succeeds when the store can answer a query: the health check.
     func ping() async throws

@@ -30,6 +30,10 @@ struct GlobalOptions: ParsableArguments {
         else {
             throw ClientFailure("'\(urlText)' is not an http(s) URL of trustd", exitCode: 64)
         }
+        guard baseURL.path.isEmpty || baseURL.path == "/", baseURL.query == nil else {
+            throw ClientFailure(
+                "give trustd's address without a path, such as \(Self.defaultURL), not \(urlText)", exitCode: 64)
+        }
         if scheme == "http", !Self.isLoopback(baseURL.host ?? "") {
             throw ClientFailure(
                 "refusing to send the token over plain http to \(baseURL.host ?? urlText); use https, or http on 127.0.0.1",
@@ -62,10 +66,15 @@ struct ClientConfigFile: Decodable {
             throw ClientFailure(
                 "config file \(path) holds a token and is readable by others; run: chmod 600 \(path)", exitCode: 64)
         }
-        do {
-            return try JSONDecoder().decode(ClientConfigFile.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
+        guard let data = FileManager.default.contents(atPath: path),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let file = try? JSONDecoder().decode(ClientConfigFile.self, from: data)
+        else {
             throw ClientFailure("config file \(path) is not JSON with \"url\" and \"token\"", exitCode: 64)
         }
+        if let unknown = object.keys.sorted().first(where: { !["url", "token"].contains($0) }) {
+            throw ClientFailure("config file \(path): \(unknown) is not a known key (known: url, token)", exitCode: 64)
+        }
+        return file
     }
 }

@@ -6,7 +6,7 @@ extension Trustctl {
     struct Classify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Classify a case.",
-            discussion: "Categories: \(Category.validValues.joined(separator: ", ")).")
+            discussion: "Categories: \(Category.assignable.map(\.rawValue).joined(separator: ", ")).")
 
         @Argument(help: "The case reference.") var reference: String
         @Argument(help: "The new category.") var category: String
@@ -17,7 +17,7 @@ extension Trustctl {
             try await reportingFailures {
                 struct Body: Encodable { var category: String; var reason: String? }
                 let reference = try CaseReference(parsing: reference)
-                let category = try Category.parse(category)
+                let category = try Category.parse(category, among: Category.assignable)
                 let caseFile: CaseFile = try await global.client().send(
                     "PUT", "cases/\(reference)/category", json: Body(category: category.rawValue, reason: reason))
                 Output.text("\(caseFile.reference) is now \(caseFile.summary.category.rawValue)\n")

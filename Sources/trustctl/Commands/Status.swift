@@ -6,7 +6,7 @@ extension Trustctl {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set a case's status.",
-            discussion: "Statuses: \(CaseStatus.validValues.joined(separator: ", ")).")
+            discussion: "Statuses: \(CaseStatus.settable.map(\.rawValue).joined(separator: ", ")).")
 
         @Argument(help: "The case reference.") var reference: String
         @Argument(help: "The new status.") var status: String
@@ -16,7 +16,7 @@ extension Trustctl {
             try await reportingFailures {
                 struct Body: Encodable { var status: String }
                 let reference = try CaseReference(parsing: reference)
-                let status = try CaseStatus.parse(status)
+                let status = try CaseStatus.parse(status, among: CaseStatus.settable)
                 let caseFile: CaseFile = try await global.client().send(
                     "PUT", "cases/\(reference)/status", json: Body(status: status.rawValue))
                 Output.text("\(caseFile.reference) is now \(caseFile.summary.status.rawValue)\n")

@@ -11,13 +11,21 @@ struct TrustCenterRuntime: Sendable {
     let desk: CaseDesk
     let officers: OfficerRegistry
 
+    /// Opens the runtime. With `creatingDatabase` false (the officer commands), a missing database
+    /// is an error: run from the wrong folder, a command must not start an empty trust center.
     static func open(
         _ configuration: Configuration,
+        creatingDatabase: Bool = true,
         time: any TimeSource = SystemTimeSource(),
         random: any RandomSource = SystemRandomSource(),
         logger: Logger
     ) async throws -> TrustCenterRuntime {
         let fileManager = FileManager.default
+        if !creatingDatabase, !fileManager.fileExists(atPath: configuration.databasePath) {
+            throw CommandFailure(
+                "no database at \(configuration.databasePath): run this where trustd serve runs, "
+                    + "or name its configuration with --config", exitCode: 78)
+        }
         if !fileManager.fileExists(atPath: configuration.keyFile), fileManager.fileExists(atPath: configuration.databasePath) {
             // A new key could open nothing in this database; never create one beside existing data.
             throw CommandFailure(

@@ -9,7 +9,7 @@ struct OfficerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "officer",
         abstract: "Add, list and revoke officers.",
-        subcommands: [Add.self, List.self, Revoke.self])
+        subcommands: [Add.self, List.self, Revoke.self, Rotate.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -66,8 +66,30 @@ struct OfficerCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingFailures {
                 try await withRuntime(options) { runtime in
-                    let officer = try await runtime.officers.revoke(email: email)
-                    FileHandle.standardError.write(Data("Revoked officer \(officer.id): \(officer.email).\n".utf8))
+                    let (officer, wasActive) = try await runtime.officers.revoke(email: email)
+                    let message =
+                        wasActive
+                        ? "Revoked officer \(officer.id): \(officer.email).\n"
+                        : "Officer \(officer.id): \(officer.email) was already revoked.\n"
+                    FileHandle.standardError.write(Data(message.utf8))
+                }
+            }
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give an officer a new token, printed once on stdout; the old one stops working.")
+        @Argument(help: "The officer's email.") var email: String
+        @OptionGroup var options: ConfigOption
+
+        func run() async throws {
+            try await reportingFailures {
+                try await withRuntime(options) { runtime in
+                    let (officer, token) = try await runtime.officers.rotateToken(email: email)
+                    FileHandle.standardError.write(
+                        Data("New token for officer \(officer.id): \(officer.email). It is shown once.\n".utf8))
+                    FileHandle.standardOutput.write(Data("\(token)\n".utf8))
                 }
             }
         }
@@ -77,7 +99,8 @@ struct OfficerCommand: AsyncParsableCommand {
 /// Opens the runtime for one command and closes it afterwards, whatever happens.
 private func withRuntime(_ options: ConfigOption, _ body: (TrustCenterRuntime) async throws -> Void) async throws {
     let configuration = try options.load()
-    let runtime = try await TrustCenterRuntime.open(configuration, logger: Logger(label: "trustd.officer"))
+    let runtime = try await TrustCenterRuntime.open(
+        configuration, creatingDatabase: false, logger: Logger(label: "trustd.officer"))
     do {
         try await body(runtime)
     } catch {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Hummingbird
+import Foundation
 import Logging
+import NIOCore
 
 /// `trustd serve`: runs the web form and the admin API until SIGTERM or SIGINT, then lets
 /// requests in flight finish, closes the database cleanly and exits 0.
@@ -17,6 +19,11 @@ struct Serve: AsyncParsableCommand {
             let app = buildApplication(runtime: runtime, logger: logger)
             do {
                 try await app.runService()
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                await runtime.close()
+                throw CommandFailure(
+                    "cannot listen on \(configuration.listenHost):\(configuration.listenPort): the address is in use "
+                        + "(is another trustd running? choose another listen.port)")
             } catch {
                 await runtime.close()
                 throw error

@@ -8,7 +8,9 @@ struct Configuration: Sendable {
     var listenPort = 8080
     var databasePath = "data/trustcenter.db"
     var keyFile = "data/trustcenter.key"
-    var maxBodyBytes = 64 * 1024
+    /// Room for the form's longest answers: 20,000 characters of up to 4 UTF-8 bytes each,
+    /// percent-encoded, come to 240 KB.
+    var maxBodyBytes = 256 * 1024
     var logLevel: Logger.Level = .info
     var entities: [Entity] = [Configuration.demoEntity]
 

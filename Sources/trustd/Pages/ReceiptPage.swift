@@ -12,8 +12,8 @@ extension Pages {
                 <p>Your follow-up key:</p>
                 <p class="key"><strong id="follow-up-key">\(HTML.escape(receipt.followUpKey))</strong></p>
                 <p>Write the key down or keep it somewhere safe now. It is shown only this once, and we cannot
-                recover it: we store only a fingerprint of it. With the key you can come back to read our answers
-                and reply, without telling us who you are.</p>
+                recover it: we store only a fingerprint of it. The key is how you follow up on this report without
+                telling us who you are.</p>
                 """)
     }
 
@@ -23,7 +23,7 @@ extension Pages {
             HTML.page(
                 title: status.reasonPhrase,
                 body:
-                    "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p><a href=\"/\">Back to the form</a></p>"
+                    "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p>Use your browser's Back button to return to what you wrote.</p>"
             ),
             status: status)
     }

@@ -19,7 +19,7 @@ struct AdminRoutes {
         }
         group.put("cases/:reference/category") { request, context in
             let change = try await decode(CategoryChange.self, request)
-            let category = try Category.parse(change.category, field: "category")
+            let category = try Category.parse(change.category, field: "category", among: Category.assignable)
             return try Response.json(
                 try await desk.classify(
                     reference(context), as: category, reason: change.reason, by: context.authenticatedOfficer()))
@@ -31,7 +31,7 @@ struct AdminRoutes {
         }
         group.put("cases/:reference/status") { request, context in
             let change = try await decode(StatusChange.self, request)
-            let status = try CaseStatus.parse(change.status, field: "status")
+            let status = try CaseStatus.parse(change.status, field: "status", among: CaseStatus.settable)
             return try Response.json(
                 try await desk.setStatus(reference(context), to: status, by: context.authenticatedOfficer()))
         }

@@ -41,7 +41,7 @@ struct PublicRoutes {
         }
         let form = try BodyReader.form(ReportForm.self, from: body)
         do {
-            let receipt = try await intake.submit(form.submission)
+            let receipt = try await intake.submit(try form.submission)
             return Response.html(Pages.receipt(receipt))
         } catch let error as InputError {
             // The form again, with the answers kept and the problem named at the top.

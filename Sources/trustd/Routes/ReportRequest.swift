@@ -37,6 +37,15 @@ struct ReportForm: Decodable {
     var isNamed: Bool { identity == "named" }
 
     var submission: ReportSubmission {
+        get throws(InputError) {
+            guard identity == nil || identity == "anonymous" || identity == "named" else {
+                throw InputError(field: "identity", message: "choose whether to give your name: anonymous or named")
+            }
+            return uncheckedSubmission
+        }
+    }
+
+    private var uncheckedSubmission: ReportSubmission {
         let answers: [Answer] = [
             description.map { Answer(question: IntakeQuestion.description.id, value: $0) },
             occurred.map { Answer(question: IntakeQuestion.occurred.id, value: $0) },

@@ -60,6 +60,22 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func replaceToken(email: String, tokenHash: Data) async throws -> Officer {
+        try await database.write("replace token") { connection in
+            guard let row = try connection.query(Self.officerSelect + " WHERE email = ?", [.text(email)], operation: "find officer")
+                .first
+            else { throw NotFoundError("no officer with email \(email)") }
+            let officer = try Self.officer(from: row)
+            guard officer.isActive else {
+                throw InputError(field: "email", message: "officer \(officer.email) is revoked; add them again to reinstate")
+            }
+            try connection.query(
+                "UPDATE officers SET token_hash = ? WHERE id = ?", [.blob(tokenHash), .integer(officer.id)],
+                operation: "replace token")
+            return officer
+        }
+    }
+
     static func officer(from row: SQLiteRow) throws -> Officer {
         Officer(
             id: try row.integer("id"), name: try row.text("name"), email: try row.text("email"),

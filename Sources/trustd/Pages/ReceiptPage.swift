@@ -1,4 +1,3 @@
-import Hummingbird
 import TrustCenter
 
 extension Pages {
@@ -15,16 +14,5 @@ extension Pages {
                 recover it: we store only a fingerprint of it. The key is how you follow up on this report without
                 telling us who you are.</p>
                 """)
-    }
-
-    /// A short page for errors met by a browser.
-    static func error(status: HTTPResponse.Status, message: String) -> Response {
-        Response.html(
-            HTML.page(
-                title: status.reasonPhrase,
-                body:
-                    "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p>Use your browser's Back button to return to what you wrote.</p>"
-            ),
-            status: status)
     }
 }

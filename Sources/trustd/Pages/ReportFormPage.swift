@@ -63,7 +63,7 @@ extension Pages {
             <legend>Do you want to give your name?</legend>
             <div class="choice"><input type="radio" name="identity" id="identity-anonymous" value="anonymous"\
             \(form?.isNamed == true ? "" : " checked")>
-            <label for="identity-anonymous">No, report anonymously. Anything typed below is not sent.</label></div>
+            <label for="identity-anonymous">No, report anonymously. Anything typed below is not stored.</label></div>
             <div class="choice"><input type="radio" name="identity" id="identity-named" value="named"\
             \(form?.isNamed == true ? " checked" : "")>
             <label for="identity-named">Yes, with the details below. A rights request needs them.</label></div>

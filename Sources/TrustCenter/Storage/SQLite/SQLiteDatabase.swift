@@ -127,5 +127,4 @@ public enum SQLitePragma: String, Sendable {
     case synchronous
     case foreignKeys = "foreign_keys"
     case secureDelete = "secure_delete"
-    case userVersion = "user_version"
 }

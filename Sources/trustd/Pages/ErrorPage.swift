@@ -1,0 +1,14 @@
+import Hummingbird
+
+extension Pages {
+    /// A short page for errors met by a browser.
+    static func error(status: HTTPResponse.Status, message: String) -> Response {
+        Response.html(
+            HTML.page(
+                title: status.reasonPhrase,
+                body:
+                    "<h1>\(HTML.escape(status.reasonPhrase))</h1>\n<p>\(HTML.escape(message))</p>\n<p>Use your browser's Back button to return to what you wrote.</p>"
+            ),
+            status: status)
+    }
+}

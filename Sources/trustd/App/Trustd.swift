@@ -6,6 +6,6 @@ struct Trustd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trustd",
         abstract: "The Trust Center daemon.",
-        subcommands: [Serve.self, OfficerCommand.self],
+        subcommands: [Serve.self, OfficerCommand.self, FormsCommand.self],
         defaultSubcommand: Serve.self)
 }

@@ -19,6 +19,7 @@ extension Configuration {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             configuration.databasePath = resolve(configuration.databasePath, against: folder)
             configuration.keyFile = resolve(configuration.keyFile, against: folder)
+            configuration.formsDirectory = resolve(configuration.formsDirectory, against: folder)
         }
         try configuration.apply(environment: environment)
         return configuration
@@ -44,6 +45,10 @@ extension Configuration {
             try database.rejectUnknownKeys()
         }
         keyFile = try reader.string("keyFile") ?? keyFile
+        if var forms = try reader.object("forms") {
+            formsDirectory = try forms.string("directory") ?? formsDirectory
+            try forms.rejectUnknownKeys()
+        }
         if var limits = try reader.object("limits") {
             maxBodyBytes = try limits.integer("maxBodyBytes", in: 1024...(16 * 1024 * 1024)) ?? maxBodyBytes
             try limits.rejectUnknownKeys()
@@ -77,6 +82,7 @@ extension Configuration {
                 listenPort = port
             case "database.path": databasePath = text
             case "keyFile": keyFile = text
+            case "forms.directory": formsDirectory = text
             case "limits.maxBodyBytes":
                 guard let bytes = Int(text), (1024...(16 * 1024 * 1024)).contains(bytes) else {
                     throw bad("must be a whole number from 1024 to 16777216")

@@ -8,6 +8,8 @@ struct Configuration: Sendable {
     var listenPort = 8080
     var databasePath = "data/trustcenter.db"
     var keyFile = "data/trustcenter.key"
+    /// The questionnaire and its translations (`questionnaire.json`, `translations/*.json`).
+    var formsDirectory = "forms"
     /// Room for the form's longest answers: 20,000 characters of up to 4 UTF-8 bytes each,
     /// percent-encoded, come to 240 KB.
     var maxBodyBytes = 256 * 1024
@@ -26,6 +28,7 @@ struct Configuration: Sendable {
         ("TRUSTD_LISTEN_PORT", "listen.port"),
         ("TRUSTD_DATABASE_PATH", "database.path"),
         ("TRUSTD_KEY_FILE", "keyFile"),
+        ("TRUSTD_FORMS_DIRECTORY", "forms.directory"),
         ("TRUSTD_MAX_BODY_BYTES", "limits.maxBodyBytes"),
         ("TRUSTD_LOG_LEVEL", "log.level"),
     ]

@@ -1,0 +1,60 @@
+/// The checks that stop start-up when the form definitions are wrong.
+enum FormCheck {
+    static func check(_ questionnaire: Questionnaire, file: String) throws(FormDefinitionError) {
+        func fail(_ question: String?, _ problem: String) -> FormDefinitionError {
+            FormDefinitionError(file: file, question: question, problem: problem)
+        }
+        guard !questionnaire.pages.isEmpty else { throw fail(nil, "has no pages") }
+        var pageIDs: Set<String> = []
+        var asked: [String] = []  // questions on earlier pages, and earlier on the same page
+        for page in questionnaire.pages {
+            guard pageIDs.insert(page.id).inserted else { throw fail(nil, "page id '\(page.id)' is used twice") }
+            guard isIdentifier(page.id) else { throw fail(nil, "page id '\(page.id)' is not a plain identifier") }
+            if let missing = page.showIf?.questions.first(where: { !asked.contains($0) }) {
+                throw fail(nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked before it")
+            }
+            for question in page.questions {
+                guard isIdentifier(question.id) else { throw fail(question.id, "the id is not a plain identifier") }
+                guard !asked.contains(question.id) else { throw fail(question.id, "the id is used twice") }
+                if let missing = question.showIf?.questions.first(where: { !asked.contains($0) }) {
+                    throw fail(question.id, "the condition refers to '\(missing)', which is not asked before it")
+                }
+                let isChoice = question.type == .singleChoice || question.type == .multipleChoice
+                if isChoice, question.options.isEmpty { throw fail(question.id, "a choice question needs options") }
+                if !isChoice, !question.options.isEmpty { throw fail(question.id, "only choice questions have options") }
+                if Set(question.options).count != question.options.count {
+                    throw fail(question.id, "an option id is used twice")
+                }
+                if let bad = question.options.first(where: { !isIdentifier($0) }) {
+                    throw fail(question.id, "option '\(bad)' is not a plain identifier")
+                }
+                asked.append(question.id)
+            }
+        }
+        for rule in questionnaire.categories {
+            if let missing = rule.when.questions.first(where: { !asked.contains($0) }) {
+                throw fail(nil, "a category rule refers to '\(missing)', which is not a question")
+            }
+        }
+    }
+
+    /// Every language has every text, none empty.
+    static func check(_ catalogue: Catalogue, for questionnaire: Questionnaire) throws(FormDefinitionError) {
+        let required = Catalogue.keys(for: questionnaire) + Catalogue.pageKeys + FieldProblem.keys
+        for language in Language.allCases {
+            let texts = catalogue.texts[language] ?? [:]
+            if let missing = required.first(where: { (texts[$0] ?? "").allSatisfy(\.isWhitespace) }) {
+                let question = missing.hasPrefix("question.") ? missing.split(separator: ".")[1] : nil
+                throw FormDefinitionError(
+                    file: "translations/\(language.rawValue).json", question: question.map(String.init),
+                    problem: "missing translation '\(missing)'")
+            }
+        }
+    }
+
+    /// Lowercase letters, digits and dashes, starting with a letter; camelCase allowed.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter else { return false }
+        return text.count <= 60 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+}

@@ -13,5 +13,7 @@ struct Trustctl: AsyncParsableCommand {
             Exit codes: 0 done, 1 server error, 3 trustd unreachable, 4 token refused or not allowed, \
             5 not found, 6 input refused, 64 bad arguments.
             """,
-        subcommands: [Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self])
+        subcommands: [
+            Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self, Messages.self, Reply.self,
+        ])
 }

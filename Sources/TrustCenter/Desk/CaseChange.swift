@@ -6,6 +6,8 @@ public enum CaseChange: Sendable, Hashable {
     case assign(OfficerSummary)
     case setStatus(CaseStatus)
     case addNote(String)
+    /// A message to the reporter, shown on the follow-up page.
+    case reply(String)
 
     /// The longest note or reason accepted, in characters.
     public static let maximumTextLength = 20_000
@@ -39,6 +41,8 @@ public enum CaseChange: Sendable, Hashable {
             return .statusChanged(from: current.status, to: status)
         case .addNote:
             return .noteAdded
+        case .reply:
+            return .messageSent
         }
     }
 

@@ -56,6 +56,12 @@ public struct CaseDesk: Sendable {
         return try await apply(.addNote(text), to: reference, by: officer)
     }
 
+    /// Writes to the reporter; they read it on the follow-up page with their key.
+    public func reply(_ reference: CaseReference, text: String, by officer: Officer) async throws -> CaseFile {
+        let text = try CaseChange.checkedText(text, field: "text", required: true) ?? ""
+        return try await apply(.reply(text), to: reference, by: officer)
+    }
+
     private func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile
     {
         guard officer.role.mayChangeCases else {

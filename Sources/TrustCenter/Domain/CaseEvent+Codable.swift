@@ -54,6 +54,10 @@ extension CaseEvent.Change {
                 to: try container.decode(CaseStatus.self, forKey: .to))
         case "note-added":
             self = .noteAdded
+        case "message-sent":
+            self = .messageSent
+        case "message-received":
+            self = .messageReceived
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind \(other)")
@@ -76,7 +80,7 @@ extension CaseEvent.Change {
         case .statusChanged(let from, let to):
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
-        case .noteAdded:
+        case .noteAdded, .messageSent, .messageReceived:
             break
         }
     }

@@ -29,6 +29,10 @@ public struct CaseEvent: Codable, Sendable, Hashable {
         case assigned(from: OfficerSummary?, to: OfficerSummary)
         case statusChanged(from: CaseStatus, to: CaseStatus)
         case noteAdded
+        /// An officer wrote to the reporter.
+        case messageSent
+        /// The reporter wrote, through the follow-up page.
+        case messageReceived
 
         /// A stable name for the kind of change, kept in clear so that history can be counted.
         public var kind: String {
@@ -38,6 +42,8 @@ public struct CaseEvent: Codable, Sendable, Hashable {
             case .assigned: "assigned"
             case .statusChanged: "status-changed"
             case .noteAdded: "note-added"
+            case .messageSent: "message-sent"
+            case .messageReceived: "message-received"
             }
         }
     }

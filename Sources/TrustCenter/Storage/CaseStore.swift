@@ -25,6 +25,13 @@ public protocol CaseStore: Sendable {
     func apply(_ change: CaseChange, to reference: CaseReference, by officer: OfficerSummary, at date: Date)
         async throws -> CaseFile
 
+    /// The case whose follow-up key has this keyed hash.
+    func caseReference(followUpKeyHash: Data) async throws -> CaseReference?
+
+    /// Records the reporter's message and its event, atomically. A case that was waiting for the
+    /// reporter goes back to in progress.
+    func addReporterMessage(_ text: String, to reference: CaseReference, at date: Date) async throws -> CaseFile
+
     func addOfficer(_ officer: NewOfficer) async throws -> Officer
     func officers() async throws -> [Officer]
     func officer(email: String) async throws -> Officer?

@@ -38,6 +38,11 @@ enum CaseText {
             lines.append("  \(TerminalText.line(answer.question)):")
             lines += indented(answer.value, by: 4)
         }
+        if !caseFile.messages.isEmpty {
+            lines += ["", "Messages"]
+            lines += messages(caseFile.messages).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                .map { "  " + $0 }
+        }
         if !caseFile.notes.isEmpty {
             lines += ["", "Notes"]
             for note in caseFile.notes {
@@ -48,6 +53,18 @@ enum CaseText {
         lines += ["", "History"]
         for event in caseFile.events {
             lines.append("  \(time(event.at))  \(actor(event.actor))  \(change(event.change))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The dialogue, oldest first; the reporter is never named.
+    static func messages(_ messages: [CaseMessage]) -> String {
+        guard !messages.isEmpty else { return "No messages.\n" }
+        var lines: [String] = []
+        for message in messages {
+            let from = message.direction == .fromReporter ? "reporter" : TerminalText.line(message.author?.email ?? "officer")
+            lines.append("\(time(message.at))  \(from)")
+            lines += indented(message.text, by: 2)
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -77,6 +94,8 @@ enum CaseText {
         case .assigned(_, let to): "assigned to \(TerminalText.line(to.email))"
         case .statusChanged(let from, let to): "status \(from.rawValue) → \(to.rawValue)"
         case .noteAdded: "note added"
+        case .messageSent: "message sent to the reporter"
+        case .messageReceived: "message from the reporter"
         }
     }
 

@@ -21,7 +21,7 @@ struct StatusChange: JSONBody {
     var status: String
 }
 
-/// `POST /cases/:reference/notes`: `{"text": …}`.
+/// `POST /cases/:reference/notes` and `POST /cases/:reference/messages`: `{"text": …}`.
 struct NoteRequest: JSONBody {
     static let fields = ["text"]
     var text: String

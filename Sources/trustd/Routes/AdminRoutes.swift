@@ -42,6 +42,15 @@ struct AdminRoutes {
                 throw APIError(status: .notFound, message: "no such route in the admin API; see docs/api.md")
             }
         }
+        group.get("cases/:reference/messages") { _, context in
+            try Response.json(try await desk.caseFile(reference(context), for: context.authenticatedOfficer()).messages)
+        }
+        group.post("cases/:reference/messages") { request, context in
+            let message = try await decode(NoteRequest.self, request)
+            return try Response.json(
+                try await desk.reply(reference(context), text: message.text, by: context.authenticatedOfficer()),
+                status: .created)
+        }
         group.post("cases/:reference/notes") { request, context in
             let note = try await decode(NoteRequest.self, request)
             return try Response.json(

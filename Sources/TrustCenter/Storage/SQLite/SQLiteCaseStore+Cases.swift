@@ -85,6 +85,13 @@ extension SQLiteCaseStore {
                     try connection.query(
                         "UPDATE cases SET status = ?, updated_at = ? WHERE id = ?",
                         [.text(status.rawValue), updatedAt, .integer(caseID)], operation: "set case status")
+                case .reply(let text):
+                    try Self.insertMessage(
+                        text, direction: .toReporter, officer: officer.id, caseID: caseID, reference: reference,
+                        at: date, sealer: sealer, connection: connection)
+                    try connection.query(
+                        "UPDATE cases SET updated_at = ? WHERE id = ?", [updatedAt, .integer(caseID)],
+                        operation: "touch case")
                 case .addNote(let text):
                     let row = try Self.nextRowID(of: .notes, connection: connection)
                     let context = SealContext.note(of: reference, row: row, at: SQLiteValue.seconds(date), officer: officer.id)
@@ -105,6 +112,58 @@ extension SQLiteCaseStore {
             }
             return try Self.loadCaseFile(reference, sealer: sealer, connection: connection)
         }
+    }
+
+    public func caseReference(followUpKeyHash: Data) async throws -> CaseReference? {
+        try await database.perform { connection in
+            try connection.query(
+                "SELECT year, serial FROM cases WHERE follow_up_key_hash = ?", [.blob(followUpKeyHash)],
+                operation: "find case by follow-up key"
+            ).first.map { CaseReference(year: Int(try $0.integer("year")), serial: Int(try $0.integer("serial"))) }
+        }
+    }
+
+    public func addReporterMessage(_ text: String, to reference: CaseReference, at date: Date) async throws -> CaseFile {
+        let sealer = self.sealer
+        return try await database.perform { connection in
+            try connection.transaction("add reporter message") {
+                let (caseID, current) = try Self.loadSummary(reference, connection: connection)
+                try Self.insertMessage(
+                    text, direction: .fromReporter, officer: nil, caseID: caseID, reference: reference, at: date,
+                    sealer: sealer, connection: connection)
+                try Self.insertEvent(
+                    CaseEvent(at: date, actor: .reporter, change: .messageReceived), caseID: caseID,
+                    reference: reference, sealer: sealer, connection: connection)
+                if current.status == .awaitingReporter {
+                    try connection.query(
+                        "UPDATE cases SET status = ? WHERE id = ?", [.text(CaseStatus.inProgress.rawValue), .integer(caseID)],
+                        operation: "resume case")
+                    try Self.insertEvent(
+                        CaseEvent(at: date, actor: .system, change: .statusChanged(from: .awaitingReporter, to: .inProgress)),
+                        caseID: caseID, reference: reference, sealer: sealer, connection: connection)
+                }
+                try connection.query(
+                    "UPDATE cases SET updated_at = ? WHERE id = ?", [SQLiteValue(date), .integer(caseID)],
+                    operation: "touch case")
+            }
+            return try Self.loadCaseFile(reference, sealer: sealer, connection: connection)
+        }
+    }
+
+    static func insertMessage(
+        _ text: String, direction: CaseMessage.Direction, officer: Int64?, caseID: Int64, reference: CaseReference,
+        at date: Date, sealer: Sealer, connection: SQLiteConnection
+    ) throws {
+        let row = try nextRowID(of: .messages, connection: connection)
+        let context = SealContext.message(
+            of: reference, row: row, at: SQLiteValue.seconds(date), direction: direction.rawValue, officer: officer)
+        try connection.query(
+            "INSERT INTO case_messages (id, case_id, direction, officer_id, at, body) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                .integer(row), .integer(caseID), .text(direction.rawValue), SQLiteValue(officer), SQLiteValue(date),
+                .blob(try sealer.seal(json: text, context: context)),
+            ],
+            operation: "add message")
     }
 
     static func insertEvent(

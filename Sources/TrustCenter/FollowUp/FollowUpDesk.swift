@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+
+/// What a reporter does with their follow-up key: open the case's dialogue and write to the
+/// officers. A wrong key, a malformed key and a blocked client all get the same answer.
+public struct FollowUpDesk: Sendable {
+    let store: any CaseStore
+    let hasher: SecretHasher
+    let time: any TimeSource
+    let logger = Logger(label: "trustcenter.follow-up")
+
+    /// What the reporter sees: the status and the messages, never notes or officers' names.
+    public struct View: Sendable, Hashable {
+        public var reference: CaseReference
+        public var status: CaseStatus
+        public var messages: [Message]
+
+        public struct Message: Sendable, Hashable {
+            public var fromReporter: Bool
+            public var at: Date
+            public var text: String
+        }
+    }
+
+    public init(store: any CaseStore, hasher: SecretHasher, time: any TimeSource) {
+        self.store = store
+        self.hasher = hasher
+        self.time = time
+    }
+
+    /// The case this key opens, or nil.
+    public func reference(forKey text: String) async throws -> CaseReference? {
+        guard let key = try? FollowUpKey(parsing: text) else { return nil }
+        return try await store.caseReference(followUpKeyHash: hasher.hash(key.digits, as: .followUpKey))
+    }
+
+    public func view(_ reference: CaseReference) async throws -> View {
+        Self.view(of: try await store.caseFile(reference))
+    }
+
+    /// Records the reporter's message. The text gets the same checks as the report's.
+    public func reply(_ reference: CaseReference, text: String) async throws -> View {
+        guard let text = try CaseChange.checkedText(text, field: "reply", required: true) else {
+            throw InputError(field: "reply", message: "reply is empty")
+        }
+        let caseFile = try await store.addReporterMessage(text, to: reference, at: time.now())
+        // No reference: a log line's exact time tied to a case could tell who is writing.
+        logger.info("reporter message received")
+        return Self.view(of: caseFile)
+    }
+
+    static func view(of caseFile: CaseFile) -> View {
+        View(
+            reference: caseFile.reference, status: caseFile.summary.status,
+            messages: caseFile.messages.map {
+                View.Message(fromReporter: $0.direction == .fromReporter, at: $0.at, text: $0.text)
+            })
+    }
+}

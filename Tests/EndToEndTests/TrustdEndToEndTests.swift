@@ -14,7 +14,8 @@ import TrustCenter
         config = folder + "/trustd.json5"
         try """
         // Port 0: the system picks a free port, and trustd logs it.
-        { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key" }
+        { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key",
+          forms: { directory: "\(Binaries.formsDirectory)" } }
         """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 
@@ -31,19 +32,18 @@ import TrustCenter
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var server = try TrustdProcess(config: config)
 
-        // 1. A report from an API client, and one from the web form, by a named reporter.
+        // 1. Two reports from API clients: an anonymous breach, and a named HSE report.
         let json = try await post(
             server.baseURL + "/reports", contentType: "application/json",
-            body: #"{"category":"breach","answers":{"description":"USB stick with payroll lost at Oslo S"}}"#)
-        #expect(json.status == 201)
+            body: #"{"answers":{"about":"security","system":"USB stick","whatHappened":"USB stick with payroll lost at Oslo S","#
+                + #""discoveredAt":"2026-11-20 09:00","ongoing":"no","personalData":"yes","leftOrganisation":"unsure"}}"#)
+        #expect(json.status == 201, "\(json.body)")
         let receipt = try JSONCoding.decoder.decode(Receipt.self, from: Data(json.body.utf8))
-        let form = try await post(
-            server.baseURL + "/reports", contentType: "application/x-www-form-urlencoded",
-            body:
-                "category=hse&description=Wet+floor+by+the+entrance&identity=named&name=Ola+Nordmann&email=ola%40example.no"
-        )
-        #expect(form.status == 200)
-        #expect(form.body.contains("TC-\(receipt.reference.year)-00002"))
+        let named = try await post(
+            server.baseURL + "/reports", contentType: "application/json",
+            body: #"{"answers":{"about":"hse","hseKind":"nearMiss","seriousInjury":"no","hseWhatHappened":"Wet floor by the entrance"},"#
+                + #""reporter":{"name":"Ola Nordmann","email":"ola@example.no"}}"#)
+        #expect(named.status == 201, "\(named.body)")
 
         // 2. The first officer, created on the database directly; the token is the only stdout.
         let added = try runCommand(
@@ -80,7 +80,7 @@ import TrustCenter
         #expect(shown.status == 0, "\(shown.stderr)")
         let caseFile = try JSONCoding.decoder.decode(CaseFile.self, from: Data(shown.stdout.utf8))
         #expect(caseFile.summary.category == .deviation)
-        #expect(caseFile.report.answer(to: "description") == "USB stick with payroll lost at Oslo S")
+        #expect(caseFile.report.answer(to: "whatHappened") == "USB stick with payroll lost at Oslo S")
         #expect(caseFile.events.map(\.change.kind) == ["received", "classified"])
         #expect(try server.stop() == 0)
         logs += server.logText
@@ -157,7 +157,7 @@ import TrustCenter
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let server = try TrustdProcess(config: config)
         let second = folder + "/second.json5"
-        try #"{ listen: { port: \#(server.port) }, database: { path: "other/tc.db" }, keyFile: "other/tc.key" }"#
+        try #"{ listen: { port: \#(server.port) }, database: { path: "other/tc.db" }, keyFile: "other/tc.key", forms: { directory: "\#(Binaries.formsDirectory)" } }"#
             .write(toFile: second, atomically: true, encoding: .utf8)
         let result = try runCommand(Binaries.trustd, ["serve", "--config", second], timeout: 30)
         #expect(result.status == 1)

@@ -6,10 +6,7 @@ import TrustCenter
     func caseAndOfficer(_ harness: StoreHarness, role: OfficerRole = .privacyOfficer) async throws -> (
         CaseReference, Officer
     ) {
-        let receipt = try await harness.intake().submit(
-            ReportSubmission(
-                category: "breach", entityID: "acme-no", answers: [Answer(question: "description", value: "x")],
-                contact: nil))
+        let receipt = try await harness.intake().submit(Fixtures.breach())
         let (officer, _) = try await harness.officers.add(
             name: "Per Vern", email: "per-\(role.rawValue)@acme.example", role: role)
         return (receipt.reference, officer)

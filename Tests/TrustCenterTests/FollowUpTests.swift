@@ -4,10 +4,7 @@ import TrustCenter
 
 @Suite struct FollowUpDeskTests {
     func fileReport(_ harness: StoreHarness) async throws -> (Receipt, Officer) {
-        let receipt = try await harness.intake().submit(
-            ReportSubmission(
-                category: "whistleblowing", entityID: "acme-no", answers: [Answer(question: "description", value: "x")],
-                contact: nil))
+        let receipt = try await harness.intake().submit(Fixtures.question())
         let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
         return (receipt, officer)
     }
@@ -48,9 +45,9 @@ import TrustCenter
     @Test func aReporterMessageGetsTheTextChecks() async throws {
         let harness = try await StoreHarness()
         let (receipt, _) = try await fileReport(harness)
-        await #expect(throws: InputError.self) { try await desk(harness).reply(receipt.reference, text: "  ") }
-        await #expect(throws: InputError.self) { try await desk(harness).reply(receipt.reference, text: "esc \u{1B}[2J") }
-        await #expect(throws: InputError.self) {
+        await #expect(throws: SubmissionProblems.self) { try await desk(harness).reply(receipt.reference, text: "  ") }
+        await #expect(throws: SubmissionProblems.self) { try await desk(harness).reply(receipt.reference, text: "esc \u{1B}[2J") }
+        await #expect(throws: SubmissionProblems.self) {
             try await desk(harness).reply(receipt.reference, text: String(repeating: "x", count: 20_001))
         }
     }

@@ -28,7 +28,7 @@ enum FormsFolder {
 
     @Test func eachKindOfMatterHasItsOwnPath() {
         let paths: [(String, [String], Category)] = [
-            ("security", ["about", "incident", "personalData"], .breach),
+            ("security", ["about", "incident", "personalData", "measures"], .breach),
             ("hse", ["about", "hse"], .hse),
             ("wrongdoing", ["about", "wrongdoing"], .whistleblowing),
             ("complaint", ["about", "complaint"], .complaint),
@@ -45,11 +45,10 @@ enum FormsFolder {
     @Test func aSecurityMatterWithoutPersonalDataIsADeviation() throws {
         let answers = AnswerSet(["about": ["security"], "personalData": ["no"]])
         #expect(questionnaire.category(for: answers) == .deviation)
-        let personalData = try #require(questionnaire.pages.first { $0.id == "personalData" })
-        // Without personal data, the questions about it are not asked.
-        #expect(!questionnaire.visibleQuestions(of: personalData, for: answers).map(\.id).contains("dataKinds"))
-        let withData = AnswerSet(["about": ["security"], "personalData": ["yes"], "leftOrganisation": ["yes"]])
-        #expect(questionnaire.visibleQuestions(of: personalData, for: withData).map(\.id).contains("recipients"))
+        // Without personal data, the page about it is not shown.
+        #expect(!questionnaire.visiblePages(for: answers).map(\.id).contains("dataDetails"))
+        let withData = AnswerSet(["about": ["security"], "personalData": ["unsure"]])
+        #expect(questionnaire.visiblePages(for: withData).map(\.id) == ["about", "incident", "personalData", "dataDetails", "measures"])
     }
 
     @Test func answersLeftOnAnAbandonedPathAreDropped() {
@@ -85,8 +84,10 @@ enum FormsFolder {
             "about": ["security"], "personalData": ["yes"], "dataKinds": ["health", "contact", "health"],
             "peopleCount": [" 1,5e3 "], "leftOrganisation": ["no"], "contained": ["line\r\nbreak"],
         ])
-        let page = try #require(questionnaire.pages.first { $0.id == "personalData" })
+        let page = try #require(questionnaire.pages.first { $0.id == "dataDetails" })
         #expect(questionnaire.check(page: page, answers: &answers).isEmpty)
+        let measures = try #require(questionnaire.pages.first { $0.id == "measures" })
+        #expect(questionnaire.check(page: measures, answers: &answers).isEmpty)
         #expect(answers.values("dataKinds") == ["contact", "health"])
         #expect(answers.value("peopleCount") == "1500")
         #expect(answers.value("contained") == "line\nbreak")
@@ -94,7 +95,7 @@ enum FormsFolder {
 
     @Test func numbersOutsideTheRangeAreRefusedWithTheRange() throws {
         var answers = AnswerSet(["about": ["security"], "personalData": ["yes"], "leftOrganisation": ["no"], "peopleCount": ["-3"]])
-        let page = try #require(questionnaire.pages.first { $0.id == "personalData" })
+        let page = try #require(questionnaire.pages.first { $0.id == "dataDetails" })
         let problem = try #require(questionnaire.check(page: page, answers: &answers).first)
         #expect(problem.key == "error.range")
         #expect(form.catalogue.text(problem.key, .en, problem.values) == "Enter a number from 0 to 100000000.")
@@ -179,6 +180,14 @@ enum FormsFolder {
         }
         #expect(error?.question == "recipients")
         #expect(error?.problem.contains("'leftTheBuilding'") == true)
+    }
+
+    @Test func aConditionOnTheSamePageIsRefused() throws {
+        let error = try problem { questionnaire, _ in
+            Self.editQuestion(&questionnaire, "recipients") { $0["showIf"] = ["question": "leftOrganisation", "equals": "yes"] }
+        }
+        #expect(error?.question == "recipients")
+        #expect(error?.problem.contains("not asked on an earlier page") == true)
     }
 
     @Test func aDuplicateIdentifierIsNamed() throws {

@@ -39,7 +39,7 @@ import TrustCenter
     @Test func listsCasesWithFiltersAndPages() async throws {
         let harness = try await AppHarness()
         let headers = try await harness.officer()
-        for index in 0..<3 { _ = try await harness.fileReport("r\(index)", category: index == 1 ? "hse" : "breach") }
+        for index in 0..<3 { _ = try await harness.fileReport("r\(index)", about: index == 1 ? "hse" : "question") }
         try await harness.test { client in
             let all = try await client.execute(uri: "/api/v1/cases", method: .get, headers: headers)
             #expect(all.status == .ok)
@@ -81,7 +81,7 @@ import TrustCenter
         try await harness.test { client in
             let shown = try await client.execute(uri: "/api/v1/cases/\(reference)", method: .get, headers: headers)
             #expect(shown.status == .ok)
-            #expect(try shown.decode(CaseFile.self).report.answer(to: "description") == "Laptop <lost>")
+            #expect(try shown.decode(CaseFile.self).report.answer(to: "question") == "Laptop <lost>")
             let missing = try await client.execute(uri: "/api/v1/cases/TC-2026-00077", method: .get, headers: headers)
             #expect(missing.status == .notFound)
             #expect(try missing.apiError().message == "no case TC-2026-00077")
@@ -138,7 +138,7 @@ import TrustCenter
             let base = "/api/v1/cases/\(reference)"
             let cases: [(String, HTTPRequest.Method, String, HTTPResponse.Status, String?)] = [
                 ("/category", .put, #"{"category":"gossip"}"#, .badRequest, "category"),
-                ("/category", .put, #"{"category":"breach"}"#, .badRequest, "category"),
+                ("/category", .put, #"{"category":"question"}"#, .badRequest, "category"),
                 ("/category", .put, #"{"categry":"hse"}"#, .badRequest, "categry"),
                 ("/status", .put, #"{"status":"done"}"#, .badRequest, "status"),
                 ("/status", .put, #"{"status":"received"}"#, .badRequest, "status"),

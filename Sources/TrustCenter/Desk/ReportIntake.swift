@@ -1,87 +1,96 @@
 import Foundation
 import Logging
 
-/// Turns a submission into a stored case and a receipt. Everything is checked before anything
-/// is written, and a rejected submission writes nothing.
+/// Turns a submission into a stored case and a receipt. The answers are checked against the
+/// questionnaire, the category follows from them, and everything is checked before anything is
+/// written: a refused submission writes nothing.
 public struct ReportIntake: Sendable {
     let store: any CaseStore
     let entities: [Entity]
+    let questionnaire: Questionnaire
     let time: any TimeSource
     let random: any RandomSource
     let hasher: SecretHasher
     let logger = Logger(label: "trustcenter.intake")
 
     public init(
-        store: any CaseStore, entities: [Entity], time: any TimeSource, random: any RandomSource, hasher: SecretHasher
+        store: any CaseStore, entities: [Entity], questionnaire: Questionnaire, time: any TimeSource,
+        random: any RandomSource, hasher: SecretHasher
     ) {
         self.store = store
         self.entities = entities
+        self.questionnaire = questionnaire
         self.time = time
         self.random = random
         self.hasher = hasher
     }
 
+    /// The checked parts of a submission, ready to file.
+    public struct Checked: Sendable, Hashable {
+        public var entity: Entity
+        public var category: Category
+        public var answers: AnswerSet
+        public var reporter: Reporter
+    }
+
+    /// Checks everything; throws `SubmissionProblems` naming every problem found.
+    public func check(_ submission: ReportSubmission) throws(SubmissionProblems) -> Checked {
+        var problems: [FieldProblem] = []
+        let entity = self.entity(submission.entityID, problems: &problems)
+        var answers = submission.answers
+        if let unknown = answers.questionIDs.first(where: { questionnaire.question($0) == nil }) {
+            problems.append(FieldProblem(question: unknown, key: "error.unknownQuestion"))
+        }
+        problems += questionnaire.checkAll(&answers)
+        answers = questionnaire.effectiveAnswers(answers)
+        let category = questionnaire.category(for: answers)
+        var reporter = Reporter.anonymous
+        switch ReporterCheck.reporter(from: submission.contact, category: category) {
+        case .success(let checked): reporter = checked
+        case .failure(let failure): problems += failure.problems
+        }
+        guard problems.isEmpty, let entity else { throw SubmissionProblems(problems) }
+        return Checked(entity: entity, category: category, answers: answers, reporter: reporter)
+    }
+
     public func submit(_ submission: ReportSubmission) async throws -> Receipt {
-        let category = try Self.category(submission.category)
-        let entity = try entity(submission.entityID)
-        let report = try Report(answers: Self.checkedAnswers(submission.answers))
-        let reporter = try ReporterCheck.reporter(from: submission.contact, category: category)
+        let checked = try check(submission)
         // To the minute only: a precise time could help tell who sent the report.
         let now = time.now()
         let receivedAt = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
         let key = FollowUpKey.generate(using: random)
         let summary = try await store.createCase(
             CaseIntake(
-                category: category, entityID: entity.id, receivedAt: receivedAt,
-                year: Self.year(of: receivedAt, in: entity), followUpKeyHash: hasher.hash(key.digits, as: .followUpKey),
-                report: report, reporter: reporter))
+                category: checked.category, entityID: checked.entity.id, receivedAt: receivedAt,
+                year: Self.year(of: receivedAt, in: checked.entity),
+                followUpKeyHash: hasher.hash(key.digits, as: .followUpKey),
+                report: report(checked.answers), reporter: checked.reporter))
         // No reference or category: a log line's time is exact to the second, and tied to a case
         // it would undo the minute-only receipt time.
         logger.info("report received")
         return Receipt(reference: summary.reference, followUpKey: key)
     }
 
-    static func category(_ text: String) throws(InputError) -> Category {
-        try Category.parse(text, field: "category", among: IntakeQuestion.reportableCategories)
+    /// The answers in the order the questionnaire asks them; a multiple choice gives one answer
+    /// per chosen option.
+    func report(_ answers: AnswerSet) -> Report {
+        Report(
+            answers: questionnaire.questions.flatMap { question in
+                answers.values(question.id).map { Answer(question: question.id, value: $0) }
+            })
     }
 
-    func entity(_ id: String?) throws(InputError) -> Entity {
-        let valid = entities.map(\.id).joined(separator: ", ")
+    func entity(_ id: String?, problems: inout [FieldProblem]) -> Entity? {
         guard let id, !id.isEmpty else {
             if entities.count == 1 { return entities[0] }
-            throw InputError(
-                field: "entity", message: "choose which company the report concerns; valid values: \(valid)")
+            problems.append(FieldProblem(question: "entity", key: "error.required"))
+            return nil
         }
         guard let entity = entities.first(where: { $0.id == id }) else {
-            throw InputError(
-                field: "entity", message: "unknown entity \(PlainText.quoted(id, limit: 40)); valid values: \(valid)")
+            problems.append(FieldProblem(question: "entity", key: "error.unknownOption"))
+            return nil
         }
         return entity
-    }
-
-    static func checkedAnswers(_ answers: [Answer]) throws(InputError) -> [Answer] {
-        var seen: Set<String> = []
-        var kept: [Answer] = []
-        for answer in answers {
-            guard let question = IntakeQuestion.all.first(where: { $0.id == answer.question }) else {
-                throw InputError(
-                    field: answer.question,
-                    message:
-                        "unknown question; valid questions: \(IntakeQuestion.all.map(\.id).joined(separator: ", "))")
-            }
-            guard seen.insert(question.id).inserted else {
-                throw InputError(field: question.id, message: "answered more than once")
-            }
-            let value = try TextCheck.text(
-                answer.value, field: question.id, maximumLength: question.maximumLength,
-                multiline: question.multiline)
-            if let value { kept.append(Answer(question: question.id, value: value)) }
-        }
-        for question in IntakeQuestion.all
-        where question.required && !kept.contains(where: { $0.question == question.id }) {
-            throw InputError(field: question.id, message: "\(question.id) is required")
-        }
-        return kept
     }
 
     /// The calendar year of the receipt in the entity's time zone, which numbers the reference.

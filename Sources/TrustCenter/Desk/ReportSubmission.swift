@@ -1,16 +1,13 @@
-/// A report as it arrives from the web form or the JSON API, before any checking.
+/// A report as it arrives from the guided form or the JSON API, before any checking.
 public struct ReportSubmission: Sendable, Hashable {
-    /// What the report is about, as the reporter chose it.
-    public var category: String
     /// Which company it concerns; may be left out when the group has one entity.
     public var entityID: String?
-    /// Answers by question identifier, in the order given.
-    public var answers: [Answer]
+    /// Answers by question id.
+    public var answers: AnswerSet
     /// Nil for an anonymous report.
     public var contact: ReporterContact?
 
-    public init(category: String, entityID: String?, answers: [Answer], contact: ReporterContact?) {
-        self.category = category
+    public init(entityID: String?, answers: AnswerSet, contact: ReporterContact?) {
         self.entityID = entityID
         self.answers = answers
         self.contact = contact
@@ -25,5 +22,16 @@ public struct Receipt: Codable, Sendable, Hashable {
     public init(reference: CaseReference, followUpKey: FollowUpKey) {
         self.reference = reference
         self.followUpKey = followUpKey.description
+    }
+}
+
+/// A submission that cannot be filed, with every problem found. Each names its question (or
+/// `entity`, `identity`, `name`, `email`, `phone`) and a catalogue key, so that the web form can
+/// say it in the reporter's language and the JSON API in English.
+public struct SubmissionProblems: Error, Sendable, Equatable {
+    public var problems: [FieldProblem]
+
+    public init(_ problems: [FieldProblem]) {
+        self.problems = problems
     }
 }

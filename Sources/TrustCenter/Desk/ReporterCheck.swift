@@ -1,38 +1,40 @@
-/// Checks a reporter's contact details and decides whether the report is anonymous.
-enum ReporterCheck {
-    static func reporter(from contact: ReporterContact?, category: Category) throws(InputError) -> Reporter {
-        let name = try contact.flatMap { c throws(InputError) in
-            try TextCheck.text(c.name, field: "name", maximumLength: 200, multiline: false)
+/// Checks a reporter's contact details and decides whether the report is anonymous. Problems
+/// are catalogue keys, named by the field.
+public enum ReporterCheck {
+    public static let fieldKeys = ["identity", "name", "email", "phone"]
+
+    public static func reporter(from contact: ReporterContact?, category: Category) -> Result<Reporter, SubmissionProblems> {
+        var problems: [FieldProblem] = []
+        func text(_ value: String?, _ field: String, _ limit: Int) -> String? {
+            switch TextCheck.normalized(value ?? "", maximumLength: limit, multiline: false) {
+            case .success(let text): return text
+            case .failure(.tooLong(let maximum)):
+                problems.append(FieldProblem(question: field, key: "error.tooLong", values: ["max": String(maximum)]))
+            case .failure(.controlCharacters):
+                problems.append(FieldProblem(question: field, key: "error.controlCharacters"))
+            }
+            return nil
         }
-        let email = try contact?.email.flatMap { e throws(InputError) in
-            try TextCheck.text(e, field: "email", maximumLength: 254, multiline: false)
+        guard let contact else {
+            if category == .rightsRequest { return .failure(SubmissionProblems([FieldProblem(question: "name", key: "error.name")])) }
+            return .success(.anonymous)
         }
-        let phone = try contact?.phone.flatMap { p throws(InputError) in
-            try TextCheck.text(p, field: "phone", maximumLength: 40, multiline: false)
+        let name = text(contact.name, "name", 200)
+        let email = text(contact.email, "email", 254)
+        let phone = text(contact.phone, "phone", 40)
+        if name == nil, !problems.contains(where: { $0.question == "name" }) {
+            problems.append(FieldProblem(question: "name", key: "error.name"))
         }
         if let email, !TextCheck.isPlausibleEmail(email) {
-            throw InputError(field: "email", message: "email is not an email address")
+            problems.append(FieldProblem(question: "email", key: "error.email"))
         }
         if let phone, !phone.allSatisfy({ $0.isASCII && ($0.isNumber || " +-().".contains($0)) }) {
-            throw InputError(field: "phone", message: "phone may hold digits, spaces and + - ( ) . only")
+            problems.append(FieldProblem(question: "phone", key: "error.phone"))
         }
-        guard let name else {
-            if contact != nil {
-                throw InputError(field: "name", message: "name is required when you choose to give your name")
-            }
-            if category == .rightsRequest {
-                throw InputError(
-                    field: "name",
-                    message:
-                        "a rights request cannot be anonymous: give your name and an email or phone, so the answer reaches you"
-                )
-            }
-            return .anonymous
+        if category == .rightsRequest, email == nil, phone == nil, problems.isEmpty {
+            problems.append(FieldProblem(question: "email", key: "error.contact"))
         }
-        if category == .rightsRequest, email == nil, phone == nil {
-            throw InputError(
-                field: "email", message: "a rights request needs an email or phone, so the answer reaches you")
-        }
-        return .named(ReporterContact(name: name, email: email, phone: phone))
+        guard problems.isEmpty, let name else { return .failure(SubmissionProblems(problems)) }
+        return .success(.named(ReporterContact(name: name, email: email, phone: phone)))
     }
 }

@@ -38,10 +38,17 @@ public struct FollowUpDesk: Sendable {
         Self.view(of: try await store.caseFile(reference))
     }
 
-    /// Records the reporter's message. The text gets the same checks as the report's.
-    public func reply(_ reference: CaseReference, text: String) async throws -> View {
-        guard let text = try CaseChange.checkedText(text, field: "reply", required: true) else {
-            throw InputError(field: "reply", message: "reply is empty")
+    /// Records the reporter's message. The text gets the same checks as the report's; a problem
+    /// is thrown as `SubmissionProblems` for the field `reply`, to be said in the reporter's language.
+    public func reply(_ reference: CaseReference, text raw: String) async throws -> View {
+        let text: String
+        switch TextCheck.normalized(raw, maximumLength: CaseChange.maximumTextLength, multiline: true) {
+        case .success(let checked?): text = checked
+        case .success(nil): throw SubmissionProblems([FieldProblem(question: "reply", key: "error.required")])
+        case .failure(.tooLong(let maximum)):
+            throw SubmissionProblems([FieldProblem(question: "reply", key: "error.tooLong", values: ["max": String(maximum)])])
+        case .failure(.controlCharacters):
+            throw SubmissionProblems([FieldProblem(question: "reply", key: "error.controlCharacters")])
         }
         let caseFile = try await store.addReporterMessage(text, to: reference, at: time.now())
         // No reference: a log line's exact time tied to a case could tell who is writing.

@@ -2,7 +2,7 @@ extension Catalogue {
     /// The texts of the pages themselves, which every language must have.
     public static let pageKeys: [String] = [
         "ui.title", "ui.intro", "ui.privacy", "ui.language", "ui.next", "ui.back", "ui.send", "ui.optional",
-        "ui.yes", "ui.no", "ui.choose", "ui.errorSummary", "ui.step", "ui.entity",
+        "ui.yes", "ui.no", "ui.choose", "ui.errorSummary", "ui.step", "ui.entity", "ui.dateTimeHint",
         "ui.identity.title", "ui.identity.question", "ui.identity.anonymous", "ui.identity.anonymousInfo",
         "ui.identity.named", "ui.identity.rightsInfo", "ui.identity.name", "ui.identity.email", "ui.identity.phone",
         "ui.review.title", "ui.review.intro", "ui.review.reporter", "ui.review.anonymous", "ui.review.company",

@@ -6,18 +6,23 @@ enum FormCheck {
         }
         guard !questionnaire.pages.isEmpty else { throw fail(nil, "has no pages") }
         var pageIDs: Set<String> = []
-        var asked: [String] = []  // questions on earlier pages, and earlier on the same page
+        // Conditions may refer only to questions on earlier pages: without script, a page is drawn
+        // before any of its own answers exist.
+        var asked: [String] = []
         for page in questionnaire.pages {
             guard pageIDs.insert(page.id).inserted else { throw fail(nil, "page id '\(page.id)' is used twice") }
             guard isIdentifier(page.id) else { throw fail(nil, "page id '\(page.id)' is not a plain identifier") }
             if let missing = page.showIf?.questions.first(where: { !asked.contains($0) }) {
-                throw fail(nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked before it")
+                throw fail(nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked on an earlier page")
             }
+            var onPage: [String] = []
             for question in page.questions {
                 guard isIdentifier(question.id) else { throw fail(question.id, "the id is not a plain identifier") }
-                guard !asked.contains(question.id) else { throw fail(question.id, "the id is used twice") }
+                guard !asked.contains(question.id), !onPage.contains(question.id) else {
+                    throw fail(question.id, "the id is used twice")
+                }
                 if let missing = question.showIf?.questions.first(where: { !asked.contains($0) }) {
-                    throw fail(question.id, "the condition refers to '\(missing)', which is not asked before it")
+                    throw fail(question.id, "the condition refers to '\(missing)', which is not asked on an earlier page")
                 }
                 let isChoice = question.type == .singleChoice || question.type == .multipleChoice
                 if isChoice, question.options.isEmpty { throw fail(question.id, "a choice question needs options") }
@@ -28,8 +33,9 @@ enum FormCheck {
                 if let bad = question.options.first(where: { !isIdentifier($0) }) {
                     throw fail(question.id, "option '\(bad)' is not a plain identifier")
                 }
-                asked.append(question.id)
+                onPage.append(question.id)
             }
+            asked += onPage
         }
         for rule in questionnaire.categories {
             if let missing = rule.when.questions.first(where: { !asked.contains($0) }) {

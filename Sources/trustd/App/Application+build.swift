@@ -16,10 +16,9 @@ func buildApplication(
         SecurityHeadersMiddleware()
         ErrorMiddleware(logger: logger)
     }
-    PublicRoutes(
-        intake: runtime.intake, store: runtime.store, entities: configuration.entities,
-        maxBodyBytes: configuration.maxBodyBytes
-    ).register(on: router)
+    PublicRoutes(runtime: runtime).register(on: router)
+    ReportFormRoutes(runtime: runtime).register(on: router)
+    FollowUpRoutes(runtime: runtime).register(on: router)
     AdminRoutes(desk: runtime.desk, maxBodyBytes: configuration.maxBodyBytes)
         .register(on: router.group("api/v1").add(middleware: OfficerAuthenticator(officers: runtime.officers)))
     return Application(

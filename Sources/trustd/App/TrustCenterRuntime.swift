@@ -2,14 +2,25 @@ import Foundation
 import Logging
 import TrustCenter
 
-/// Everything trustd runs on, opened from a configuration: the data key, the store and the desks.
-/// Both `serve` and the `officer` commands open it the same way.
+/// Everything trustd runs on, opened from a configuration: the form definitions, the data key,
+/// the store and the desks. Every command opens it the same way.
 struct TrustCenterRuntime: Sendable {
     let configuration: Configuration
+    let form: FormDefinition
     let store: any CaseStore
     let intake: ReportIntake
     let desk: CaseDesk
     let officers: OfficerRegistry
+    let followUp: FollowUpDesk
+    let pageTokens: PageTokenSigner
+    let tokenLedger: TokenLedger
+    let limiter: AttemptLimiter
+    let time: any TimeSource
+
+    /// How long a page of the report form stays valid.
+    static let formTokenLifetime: TimeInterval = 2 * 60 * 60
+    /// How long the follow-up page stays open after the key was entered.
+    static let followUpLifetime: TimeInterval = 30 * 60
 
     /// Opens the runtime. With `creatingDatabase` false (the officer commands), a missing database
     /// is an error: run from the wrong folder, a command must not start an empty trust center.
@@ -32,14 +43,19 @@ struct TrustCenterRuntime: Sendable {
                 "key file \(configuration.keyFile) is missing, but database \(configuration.databasePath) exists: "
                     + "restore the key file that belongs to this database", exitCode: 78)
         }
+        let form: FormDefinition
+        do {
+            form = try FormDefinition.load(from: configuration.formsDirectory)
+        } catch {
+            throw CommandFailure("form definitions: \(error)", exitCode: 78)
+        }
         let (dataKey, outcome) = try DataKeyFile.loadOrCreate(at: configuration.keyFile, random: random)
         if outcome == .created {
             logger.notice(
                 "created a new data key; back it up apart from the database",
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
-        let store = try SQLiteCaseStore(
-            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
+        let store = try SQLiteCaseStore(path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
         do {
             try await store.syncEntities(configuration.entities)
         } catch {
@@ -49,11 +65,18 @@ struct TrustCenterRuntime: Sendable {
         let hasher = SecretHasher(dataKey: dataKey)
         return TrustCenterRuntime(
             configuration: configuration,
+            form: form,
             store: store,
             intake: ReportIntake(
-                store: store, entities: configuration.entities, time: time, random: random, hasher: hasher),
+                store: store, entities: configuration.entities, questionnaire: form.questionnaire, time: time,
+                random: random, hasher: hasher),
             desk: CaseDesk(store: store, time: time),
-            officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher))
+            officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher),
+            followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
+            pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
+            tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
+            limiter: AttemptLimiter(time: time, random: random),
+            time: time)
     }
 
     func close() async {

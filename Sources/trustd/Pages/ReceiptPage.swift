@@ -1,18 +1,23 @@
 import TrustCenter
 
 extension Pages {
-    /// The receipt: the case reference and the follow-up key, shown this once.
-    static func receipt(_ receipt: Receipt) -> String {
-        HTML.page(
-            title: "Report received",
+    /// The receipt: the case reference and the follow-up key, shown this once, and how to come
+    /// back. The key is in the page only, never in a URL.
+    static func receipt(_ receipt: Receipt, catalogue: Catalogue, language: Language) -> String {
+        func text(_ key: String) -> String { HTML.escape(catalogue.text(key, language)) }
+        let followUp = "/\(language.rawValue)/follow-up"
+        let link = "<a href=\"\(followUp)\">\(HTML.escape(followUp))</a>"
+        let returnText = text("ui.receipt.return").replacingOccurrences(of: "{address}", with: link)
+        return HTML.page(
+            title: catalogue.text("ui.receipt.title", language),
             body: """
-                <h1>Your report has been received</h1>
-                <p>Case reference: <strong class="reference">\(HTML.escape(receipt.reference.description))</strong></p>
-                <p>Your follow-up key:</p>
+                <h1>\(text("ui.receipt.title"))</h1>
+                <p>\(text("ui.receipt.reference")): <strong class="reference" id="case-reference">\(HTML.escape(receipt.reference.description))</strong></p>
+                <p>\(text("ui.receipt.key")):</p>
                 <p class="key"><strong id="follow-up-key">\(HTML.escape(receipt.followUpKey))</strong></p>
-                <p>Write the key down or keep it somewhere safe now. It is shown only this once, and we cannot
-                recover it: we store only a fingerprint of it. The key is how you follow up on this report without
-                telling us who you are.</p>
-                """)
+                <p>\(text("ui.receipt.keep"))</p>
+                <p>\(returnText)</p>
+                """,
+            language: language)
     }
 }

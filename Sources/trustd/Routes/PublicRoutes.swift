@@ -1,18 +1,12 @@
 import Hummingbird
 import TrustCenter
 
-/// The routes anyone can reach: the report form, report submission and the health check.
-/// No cookie is set and nothing about the sender is read or stored.
+/// The public API and assets: report submission as JSON, the stylesheet and the health check.
+/// No cookie is set and nothing about the sender is stored.
 struct PublicRoutes {
-    let intake: ReportIntake
-    let store: any CaseStore
-    let entities: [Entity]
-    let maxBodyBytes: Int
+    let runtime: TrustCenterRuntime
 
     func register(on router: Router<TrustRequestContext>) {
-        router.get("/") { _, _ in
-            Response.html(Pages.reportForm(entities: entities))
-        }
         router.get("/assets/style.css") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
@@ -22,30 +16,28 @@ struct PublicRoutes {
             try await submit(request)
         }
         router.get("/healthz") { _, _ in
-            try await store.ping()
+            try await runtime.store.ping()
             return try Response.json(["status": "ok"])
         }
     }
 
     func submit(_ request: Request) async throws -> Response {
         let contentType = (request.headers[.contentType] ?? "").lowercased()
-        let body = try await BodyReader.collect(request, limit: maxBodyBytes)
-        if contentType.hasPrefix("application/json") {
-            let report = try BodyReader.json(ReportRequest.self, from: body)
-            return try Response.json(try await intake.submit(report.submission), status: .created)
-        }
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+        guard contentType.hasPrefix("application/json") else {
             throw APIError(
                 status: .unsupportedMediaType,
-                message: "send the report as application/json or application/x-www-form-urlencoded")
+                message: "send the report as application/json; people use the guided form at /")
         }
-        let form = try BodyReader.form(ReportForm.self, from: body)
+        let body = try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes)
+        let report = try BodyReader.json(ReportRequest.self, from: body)
         do {
-            let receipt = try await intake.submit(try form.submission)
-            return Response.html(Pages.receipt(receipt))
-        } catch let error as InputError {
-            // The form again, with the answers kept and the problem named at the top.
-            return Response.html(Pages.reportForm(entities: entities, form: form, error: error), status: .badRequest)
+            return try Response.json(try await runtime.intake.submit(report.submission), status: .created)
+        } catch let rejected as SubmissionProblems {
+            // The first problem, in English, naming the question.
+            let problem = rejected.problems.first ?? FieldProblem(question: "answers", key: "error.required")
+            let field = ["entity", "name", "email", "phone", "identity"].contains(problem.question)
+                ? (problem.question == "entity" ? "entity" : "reporter.\(problem.question)") : "answers.\(problem.question)"
+            throw APIError.badRequest(runtime.form.catalogue.text(problem.key, .en, problem.values), field: field)
         }
     }
 }

@@ -18,6 +18,11 @@ enum Binaries {
     }
 
     static var trustd: String { directory + "/trustd" }
+
+    /// The project's own forms folder.
+    static let formsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("forms").path
     static var trustctl: String { directory + "/trustctl" }
 }
 

@@ -78,6 +78,26 @@ enum Fixtures {
 
     static let dataKey = DataKey.generate(using: SeededRandomSource(seed: 7))
 
+    /// A question, the shortest path through the form.
+    static func question(_ text: String = "How long do you keep CVs?", entity: String? = "acme-no", contact: ReporterContact? = nil)
+        -> ReportSubmission
+    {
+        ReportSubmission(entityID: entity, answers: AnswerSet(["about": ["question"], "question": [text]]), contact: contact)
+    }
+
+    /// A personal-data breach, through the mapping form's questions.
+    static func breach(_ changes: [String: [String]] = [:], entity: String? = "acme-no", contact: ReporterContact? = nil)
+        -> ReportSubmission
+    {
+        var answers: [String: [String]] = [
+            "about": ["security"], "system": ["Payroll"], "whatHappened": ["Payslips were emailed to the wrong employees"],
+            "discoveredAt": ["2026-03-10T08:15"], "ongoing": ["no"], "personalData": ["yes"],
+            "dataKinds": ["financial", "contact"], "peopleCount": ["40"], "leftOrganisation": ["no"],
+        ]
+        for (question, values) in changes { answers[question] = values }
+        return ReportSubmission(entityID: entity, answers: AnswerSet(answers), contact: contact)
+    }
+
     static func report(_ description: String) -> Report {
         Report(answers: [Answer(question: "description", value: description)])
     }
@@ -100,8 +120,10 @@ final class StoreHarness {
 
     var databasePath: String { directory.file("trustcenter.db") }
 
-    func intake(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) -> ReportIntake {
-        ReportIntake(store: store, entities: entities, time: time, random: random, hasher: hasher)
+    func intake(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) throws -> ReportIntake {
+        ReportIntake(
+            store: store, entities: entities, questionnaire: try FormsFolder.definition().questionnaire, time: time,
+            random: random, hasher: hasher)
     }
 
     var desk: CaseDesk { CaseDesk(store: store, time: time) }

@@ -23,12 +23,18 @@ final class AppHarness: Sendable {
         configuration.entities = entities
         configuration.maxBodyBytes = maxBodyBytes
         configuration.listenPort = 0
+        configuration.formsDirectory = Self.formsDirectory
         self.configuration = configuration
         runtime = try await TrustCenterRuntime.open(
             configuration, time: FixedTime(), random: SystemRandomSource(), logger: Logger(label: "test"))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// The project's own forms folder.
+    static let formsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("forms").path
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let app = buildApplication(runtime: runtime, logger: Logger(label: "test"))
@@ -41,15 +47,15 @@ final class AppHarness: Sendable {
         return [.authorization: "Bearer \(token)"]
     }
 
-    /// Files a report through the core and returns its reference.
-    func fileReport(_ description: String = "Laptop lost on the train", category: String = "breach") async throws
-        -> CaseReference
-    {
-        try await runtime.intake.submit(
-            ReportSubmission(
-                category: category, entityID: nil, answers: [Answer(question: "description", value: description)],
-                contact: nil)
-        ).reference
+    /// Files a report through the core and returns its reference: a question, or with `about`
+    /// "hse" a health-and-safety report.
+    func fileReport(_ text: String = "How long do you keep CVs?", about: String = "question") async throws -> CaseReference {
+        let answers: [String: [String]] =
+            about == "hse"
+            ? ["about": ["hse"], "hseKind": ["nearMiss"], "seriousInjury": ["no"], "hseWhatHappened": [text]]
+            : ["about": ["question"], "question": [text]]
+        return try await runtime.intake.submit(ReportSubmission(entityID: nil, answers: AnswerSet(answers), contact: nil))
+            .reference
     }
 
     func caseCount() async throws -> Int {

@@ -1,0 +1,92 @@
+import Hummingbird
+import TrustCenter
+
+/// The reporter's follow-up: enter the key, read the status and the messages, reply. The key is
+/// sent in a form body, never in a URL; after it, a signed session token good for 30 minutes
+/// stands in for it. Wrong keys are slowed down per client by the attempt limiter.
+struct FollowUpRoutes {
+    let runtime: TrustCenterRuntime
+
+    var catalogue: Catalogue { runtime.form.catalogue }
+
+    func register(on router: Router<TrustRequestContext>) {
+        router.get(":lang/follow-up") { _, context in
+            let language = try ReportFormRoutes.language(context)
+            return Response.html(Pages.followUpKey(catalogue: catalogue, language: language, token: openToken()))
+        }
+        router.post(":lang/follow-up") { request, context in
+            try await open(request, language: ReportFormRoutes.language(context), client: context.clientAddress)
+        }
+        router.post(":lang/follow-up/reply") { request, context in
+            try await reply(request, language: ReportFormRoutes.language(context))
+        }
+    }
+
+    func openToken() -> String { runtime.pageTokens.issue(purpose: "follow-up:open", at: runtime.time.now()) }
+
+    func session(for reference: CaseReference) -> String {
+        runtime.pageTokens.issue(purpose: "follow-up:session", subject: reference.description, at: runtime.time.now())
+    }
+
+    func keyPage(_ language: Language, notice: String, status: HTTPResponse.Status) -> Response {
+        Response.html(
+            Pages.followUpKey(catalogue: catalogue, language: language, token: openToken(), notice: notice), status: status)
+    }
+
+    func open(_ request: Request, language: Language, client: String) async throws -> Response {
+        let fields = try FormFields(body: try await BodyReader.collect(request, limit: 4096))
+        guard
+            runtime.pageTokens.verify(
+                fields.value("token") ?? "", purpose: "follow-up:open", at: runtime.time.now(),
+                maxAge: TrustCenterRuntime.formTokenLifetime) != nil
+        else {
+            return keyPage(language, notice: catalogue.text("error.formToken", language), status: .badRequest)
+        }
+        guard await runtime.limiter.allows(client) else {
+            return keyPage(language, notice: catalogue.text("ui.followUp.tooMany", language), status: .tooManyRequests)
+        }
+        guard let reference = try await runtime.followUp.reference(forKey: fields.value("key") ?? "") else {
+            await runtime.limiter.recordFailure(client)
+            // One answer for every wrong key, malformed or not.
+            return keyPage(language, notice: catalogue.text("ui.followUp.wrongKey", language), status: .ok)
+        }
+        let view = try await runtime.followUp.view(reference)
+        return Response.html(
+            Pages.followUpDialogue(view, catalogue: catalogue, language: language, session: session(for: reference)))
+    }
+
+    func reply(_ request: Request, language: Language) async throws -> Response {
+        let fields = try FormFields(body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        guard
+            let verified = runtime.pageTokens.verify(
+                fields.value("session") ?? "", purpose: "follow-up:session", at: runtime.time.now(),
+                maxAge: TrustCenterRuntime.followUpLifetime),
+            let reference = try? CaseReference(parsing: verified.subject)
+        else {
+            return keyPage(language, notice: catalogue.text("ui.followUp.expired", language), status: .badRequest)
+        }
+        // Each session token sends one message: a resent page does not post it twice.
+        guard await runtime.tokenLedger.use(verified.nonce) else {
+            let view = try await runtime.followUp.view(reference)
+            return Response.html(
+                Pages.followUpDialogue(
+                    view, catalogue: catalogue, language: language, session: session(for: reference),
+                    error: catalogue.text("error.formToken", language)),
+                status: .conflict)
+        }
+        let draft = fields.value("reply") ?? ""
+        do {
+            let view = try await runtime.followUp.reply(reference, text: draft)
+            return Response.html(
+                Pages.followUpDialogue(view, catalogue: catalogue, language: language, session: session(for: reference), sent: true))
+        } catch let rejected as SubmissionProblems {
+            let problem = rejected.problems.first ?? FieldProblem(question: "reply", key: "error.required")
+            let view = try await runtime.followUp.view(reference)
+            return Response.html(
+                Pages.followUpDialogue(
+                    view, catalogue: catalogue, language: language, session: session(for: reference),
+                    error: catalogue.text(problem.key, language, problem.values), draft: draft),
+                status: .badRequest)
+        }
+    }
+}

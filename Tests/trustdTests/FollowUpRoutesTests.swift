@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TrustCenter
+
+@testable import trustd
+
+@Suite struct FollowUpRoutesTests {
+    func open(_ client: any TestClientProtocol, key: String, language: String = "en") async throws -> FormPage {
+        let page = try await client.page("/\(language)/follow-up")
+        return try await client.submit(page, to: "/\(language)/follow-up", [("key", key)])
+    }
+
+    @Test func theKeyOpensTheDialogueAndTheReporterCanReply() async throws {
+        let harness = try await AppHarness()
+        let receipt = try await harness.runtime.intake.submit(
+            ReportSubmission(entityID: nil, answers: AnswerSet(["about": ["question"], "question": ["Why?"]]), contact: nil))
+        let officer = try await harness.runtime.officers.add(name: "Kari", email: "kari@demo.example", role: .privacyOfficer).0
+        _ = try await harness.runtime.desk.addNote(receipt.reference, text: "Internal only", by: officer)
+        _ = try await harness.runtime.desk.reply(receipt.reference, text: "Because <the law> says so.", by: officer)
+        try await harness.test { client in
+            let dialogue = try await open(client, key: receipt.followUpKey, language: "da")
+            #expect(dialogue.status == .ok)
+            #expect(dialogue.element("case-reference") == receipt.reference.description)
+            #expect(dialogue.element("case-status") == "Modtaget: vi har din indberetning og ser på den snart.")
+            #expect(dialogue.html.contains("Because &lt;the law&gt; says so."))
+            #expect(!dialogue.html.contains("Internal only") && !dialogue.html.contains("Kari"))
+            #expect(dialogue.hidden("key") == nil)
+            let replied = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak for svaret.")])
+            #expect(replied.html.contains("Din besked er sendt."))
+            #expect(replied.html.contains("Tak for svaret."))
+            let twice = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak for svaret.")])
+            #expect(twice.status == .conflict)
+        }
+        let messages = try await harness.runtime.store.caseFile(receipt.reference).messages
+        #expect(messages.map(\.text) == ["Because <the law> says so.", "Tak for svaret."])
+    }
+
+    @Test func everyWrongKeyGetsTheSameAnswerAndGuessingIsSlowed() async throws {
+        let harness = try await AppHarness()
+        _ = try await harness.fileReport()
+        try await harness.test { client in
+            var answers: Set<String> = []
+            for key in ["00000-00000-00000-00000-00000", "not a key", "", "12345"] {
+                let page = try await open(client, key: key)
+                #expect(page.status == .ok)
+                answers.insert(page.element("error-summary") ?? page.html.components(separatedBy: "role=\"alert\"><p>").last?.prefix(60).description ?? "")
+            }
+            #expect(answers.count == 1)
+            _ = try await open(client, key: "11111-11111-11111-11111-11111")
+            // The sixth wrong key within the window is refused before it is even looked up.
+            let blocked = try await open(client, key: "22222-22222-22222-22222-22222")
+            #expect(blocked.status == .tooManyRequests)
+            #expect(blocked.html.contains("Too many attempts."))
+        }
+    }
+
+    @Test func anExpiredOrForgedSessionAsksForTheKeyAgain() async throws {
+        let harness = try await AppHarness()
+        let reference = try await harness.fileReport()
+        try await harness.test { client in
+            let old = harness.runtime.pageTokens.issue(
+                purpose: "follow-up:session", subject: reference.description, at: FixedTime().now().addingTimeInterval(-3600))
+            let page = try await client.page("/en/follow-up")
+            for session in [old, "forged", harness.runtime.pageTokens.issue(purpose: "report:about", subject: reference.description, at: FixedTime().now())] {
+                let response = try await client.submit(page, to: "/en/follow-up/reply", [("session", session), ("reply", "hello")])
+                #expect(response.status == .badRequest)
+                #expect(response.html.contains("Enter your key again."))
+            }
+        }
+        #expect(try await harness.runtime.store.caseFile(reference).messages.isEmpty)
+    }
+}

@@ -5,27 +5,14 @@ import TrustCenter
 /// The built trustd and trustctl, over real sockets and a real database file: a report goes in
 /// over HTTP, an officer handles it with trustctl, and it is still there after a restart.
 @Suite(.serialized) struct TrustdEndToEndTests {
-    let folder: String
-    let config: String
+    let fixture: TrustdFixture
+    var folder: String { fixture.folder }
+    var config: String { fixture.config }
 
-    init() throws {
-        folder = NSTemporaryDirectory() + "trustd-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        config = folder + "/trustd.json5"
-        try """
-        // Port 0: the system picks a free port, and trustd logs it.
-        { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key",
-          forms: { directory: "\(Binaries.formsDirectory)" } }
-        """.write(toFile: config, atomically: true, encoding: .utf8)
-    }
+    init() throws { fixture = try TrustdFixture() }
 
     func trustctl(_ arguments: [String], server: TrustdProcess?, token: String) throws -> CommandResult {
-        try runCommand(
-            Binaries.trustctl, arguments,
-            environment: [
-                "TRUSTCTL_URL": server?.baseURL ?? "http://127.0.0.1:9", "TRUSTCTL_TOKEN": token,
-                "XDG_CONFIG_HOME": folder,
-            ])
+        try fixture.trustctl(arguments, server: server, token: token)
     }
 
     @Test func aReportIsHandledWithTrustctlAndSurvivesARestart() async throws {
@@ -35,13 +22,16 @@ import TrustCenter
         // 1. Two reports from API clients: an anonymous breach, and a named HSE report.
         let json = try await post(
             server.baseURL + "/reports", contentType: "application/json",
-            body: #"{"answers":{"about":"security","system":"USB stick","whatHappened":"USB stick with payroll lost at Oslo S","#
-                + #""discoveredAt":"2026-11-20 09:00","ongoing":"no","personalData":"yes","leftOrganisation":"unsure"}}"#)
+            body:
+                #"{"answers":{"about":"security","system":"USB stick","whatHappened":"USB stick with payroll lost at Oslo S","#
+                + #""discoveredAt":"2026-11-20 09:00","ongoing":"no","personalData":"yes","leftOrganisation":"unsure"}}"#
+        )
         #expect(json.status == 201, "\(json.body)")
         let receipt = try JSONCoding.decoder.decode(Receipt.self, from: Data(json.body.utf8))
         let named = try await post(
             server.baseURL + "/reports", contentType: "application/json",
-            body: #"{"answers":{"about":"hse","hseKind":"nearMiss","seriousInjury":"no","hseWhatHappened":"Wet floor by the entrance"},"#
+            body:
+                #"{"answers":{"about":"hse","hseKind":"nearMiss","seriousInjury":"no","hseWhatHappened":"Wet floor by the entrance"},"#
                 + #""reporter":{"name":"Ola Nordmann","email":"ola@example.no"}}"#)
         #expect(named.status == 201, "\(named.body)")
 
@@ -134,7 +124,8 @@ import TrustCenter
         #expect(try trustctl(["cases"], server: server, token: token).status == 4)
         #expect(try runCommand(Binaries.trustd, ["officer", "list", "--config", config]).stdout.contains("revoked"))
         let badRole = try runCommand(
-            Binaries.trustd, ["officer", "add", "--config", config, "--name", "X", "--email", "x@demo.example", "--role", "boss"])
+            Binaries.trustd,
+            ["officer", "add", "--config", config, "--name", "X", "--email", "x@demo.example", "--role", "boss"])
         #expect(badRole.status == 64)
         #expect(badRole.stderr.contains("valid values: privacy-officer, ceo, handler, auditor"))
 
@@ -157,7 +148,8 @@ import TrustCenter
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let server = try TrustdProcess(config: config)
         let second = folder + "/second.json5"
-        try #"{ listen: { port: \#(server.port) }, database: { path: "other/tc.db" }, keyFile: "other/tc.key", forms: { directory: "\#(Binaries.formsDirectory)" } }"#
+        try
+            #"{ listen: { port: \#(server.port) }, database: { path: "other/tc.db" }, keyFile: "other/tc.key", forms: { directory: "\#(Binaries.formsDirectory)" } }"#
             .write(toFile: second, atomically: true, encoding: .utf8)
         let result = try runCommand(Binaries.trustd, ["serve", "--config", second], timeout: 30)
         #expect(result.status == 1)

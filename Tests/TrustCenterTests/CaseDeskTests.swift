@@ -110,7 +110,9 @@ extension CaseDeskTests {
         #expect(try await harness.officers.authenticate(token: new)?.id == officer.id)
         _ = try await harness.officers.revoke(email: "per@acme.example")
         await #expect(throws: InputError.self) { try await harness.officers.rotateToken(email: "per@acme.example") }
-        await #expect(throws: NotFoundError.self) { try await harness.officers.rotateToken(email: "ghost@acme.example") }
+        await #expect(throws: NotFoundError.self) {
+            try await harness.officers.rotateToken(email: "ghost@acme.example")
+        }
     }
 
     @Test func storesOnlyTheTokensHash() async throws {
@@ -131,6 +133,5 @@ extension CaseDeskTests {
         await #expect(throws: InputError.self) { try await harness.officers.add(name: "X", email: "nope", role: .ceo) }
         await #expect(throws: NotFoundError.self) { try await harness.officers.revoke(email: "ghost@acme.example") }
     }
-
 
 }

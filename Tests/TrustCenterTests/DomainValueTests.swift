@@ -71,9 +71,14 @@ import TrustCenter
             try Category.parse("unclassified", among: Category.assignable)
         } throws: { error in
             let message = (error as? InputError)?.message ?? ""
-            return message.hasPrefix("category 'unclassified' cannot be chosen here") && !message.hasSuffix("unclassified")
+            return message.hasPrefix("category 'unclassified' cannot be chosen here")
+                && !message.hasSuffix("unclassified")
         }
-        #expect(throws: InputError(field: "status", message: "status is required; valid values: triaged, in-progress, awaiting-reporter, resolved, closed")) {
+        #expect(
+            throws: InputError(
+                field: "status",
+                message: "status is required; valid values: triaged, in-progress, awaiting-reporter, resolved, closed")
+        ) {
             try CaseStatus.parse(" ", among: CaseStatus.settable)
         }
     }

@@ -17,7 +17,9 @@ import TrustCenter
         let harness = try await StoreHarness()
         let (receipt, _) = try await fileReport(harness)
         #expect(try await desk(harness).reference(forKey: receipt.followUpKey) == receipt.reference)
-        #expect(try await desk(harness).reference(forKey: receipt.followUpKey.replacingOccurrences(of: "-", with: " ")) == receipt.reference)
+        #expect(
+            try await desk(harness).reference(forKey: receipt.followUpKey.replacingOccurrences(of: "-", with: " "))
+                == receipt.reference)
         var wrong = Array(receipt.followUpKey)
         wrong[0] = wrong[0] == "1" ? "2" : "1"
         #expect(try await desk(harness).reference(forKey: String(wrong)) == nil)
@@ -36,7 +38,10 @@ import TrustCenter
         // Answering moves a case that waited for the reporter back to in progress.
         #expect(view.status == .inProgress)
         let caseFile = try await harness.store.caseFile(receipt.reference)
-        #expect(caseFile.events.suffix(2).map(\.change) == [.messageReceived, .statusChanged(from: .awaitingReporter, to: .inProgress)])
+        #expect(
+            caseFile.events.suffix(2).map(\.change) == [
+                .messageReceived, .statusChanged(from: .awaitingReporter, to: .inProgress),
+            ])
         #expect(caseFile.events.suffix(2).map(\.actor) == [.reporter, .system])
         let file = RawDatabase.fileBytes(path: harness.databasePath)
         #expect(file.range(of: Data("Which year".utf8)) == nil && file.range(of: Data("Since spring".utf8)) == nil)
@@ -46,7 +51,9 @@ import TrustCenter
         let harness = try await StoreHarness()
         let (receipt, _) = try await fileReport(harness)
         await #expect(throws: SubmissionProblems.self) { try await desk(harness).reply(receipt.reference, text: "  ") }
-        await #expect(throws: SubmissionProblems.self) { try await desk(harness).reply(receipt.reference, text: "esc \u{1B}[2J") }
+        await #expect(throws: SubmissionProblems.self) {
+            try await desk(harness).reply(receipt.reference, text: "esc \u{1B}[2J")
+        }
         await #expect(throws: SubmissionProblems.self) {
             try await desk(harness).reply(receipt.reference, text: String(repeating: "x", count: 20_001))
         }
@@ -59,7 +66,8 @@ import TrustCenter
 
     @Test func verifiesItsOwnTokenForItsPurpose() throws {
         let token = signer.issue(purpose: "report:incident", subject: "TC-2026-00001", at: now)
-        let verified = try #require(signer.verify(token, purpose: "report:incident", at: now.addingTimeInterval(60), maxAge: 3600))
+        let verified = try #require(
+            signer.verify(token, purpose: "report:incident", at: now.addingTimeInterval(60), maxAge: 3600))
         #expect(verified.subject == "TC-2026-00001")
         #expect(signer.verify(token, purpose: "report:review", at: now, maxAge: 3600) == nil)
     }
@@ -69,7 +77,8 @@ import TrustCenter
         #expect(signer.verify(token, purpose: "follow-up", at: now.addingTimeInterval(3601), maxAge: 3600) == nil)
         let forged = token.replacingOccurrences(of: PageTokenSignerTests.subjectPart(token), with: "VEMtMjAyNi0wMDAwMg")
         #expect(signer.verify(forged, purpose: "follow-up", at: now, maxAge: 3600) == nil)
-        let other = PageTokenSigner(dataKey: DataKey.generate(using: SeededRandomSource(seed: 5)), random: SeededRandomSource())
+        let other = PageTokenSigner(
+            dataKey: DataKey.generate(using: SeededRandomSource(seed: 5)), random: SeededRandomSource())
         #expect(other.verify(token, purpose: "follow-up", at: now, maxAge: 3600) == nil)
         #expect(signer.verify("garbage", purpose: "follow-up", at: now, maxAge: 3600) == nil)
     }
@@ -93,7 +102,8 @@ import TrustCenter
 
     @Test func remembersABoundedNumberOfClients() async {
         let time = FixedTimeSource()
-        let limiter = AttemptLimiter(maxFailures: 1, window: 600, maxClients: 10, time: time, random: SeededRandomSource())
+        let limiter = AttemptLimiter(
+            maxFailures: 1, window: 600, maxClients: 10, time: time, random: SeededRandomSource())
         for index in 0..<50 {
             await limiter.recordFailure("client-\(index)")
             time.advance(by: 1)

@@ -48,11 +48,16 @@ enum FormsFolder {
         // Without personal data, the page about it is not shown.
         #expect(!questionnaire.visiblePages(for: answers).map(\.id).contains("dataDetails"))
         let withData = AnswerSet(["about": ["security"], "personalData": ["unsure"]])
-        #expect(questionnaire.visiblePages(for: withData).map(\.id) == ["about", "incident", "personalData", "dataDetails", "measures"])
+        #expect(
+            questionnaire.visiblePages(for: withData).map(\.id) == [
+                "about", "incident", "personalData", "dataDetails", "measures",
+            ])
     }
 
     @Test func answersLeftOnAnAbandonedPathAreDropped() {
-        let answers = AnswerSet(["about": ["hse"], "system": ["payroll"], "hseWhatHappened": ["fell"], "hseKind": ["injury"]])
+        let answers = AnswerSet([
+            "about": ["hse"], "system": ["payroll"], "hseWhatHappened": ["fell"], "hseKind": ["injury"],
+        ])
         let kept = questionnaire.effectiveAnswers(answers)
         #expect(kept.value("system") == nil)
         #expect(kept.value("hseWhatHappened") == "fell")
@@ -94,7 +99,9 @@ enum FormsFolder {
     }
 
     @Test func numbersOutsideTheRangeAreRefusedWithTheRange() throws {
-        var answers = AnswerSet(["about": ["security"], "personalData": ["yes"], "leftOrganisation": ["no"], "peopleCount": ["-3"]])
+        var answers = AnswerSet([
+            "about": ["security"], "personalData": ["yes"], "leftOrganisation": ["no"], "peopleCount": ["-3"],
+        ])
         let page = try #require(questionnaire.pages.first { $0.id == "dataDetails" })
         let problem = try #require(questionnaire.check(page: page, answers: &answers).first)
         #expect(problem.key == "error.range")
@@ -123,23 +130,30 @@ enum FormsFolder {
     func brokenCopy(_ change: (inout [String: Any], inout [String: [String: String]]) -> Void) throws -> String {
         let folder = NSTemporaryDirectory() + "forms-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/translations", withIntermediateDirectories: true)
-        var questionnaire = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: FormsFolder.path + "/questionnaire.json"))) as? [String: Any] ?? [:]
+        var questionnaire =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: FormsFolder.path + "/questionnaire.json")))
+            as? [String: Any] ?? [:]
         var texts: [String: [String: String]] = [:]
         for language in Language.allCases {
             texts[language.rawValue] = try JSONDecoder().decode(
                 [String: String].self,
-                from: Data(contentsOf: URL(fileURLWithPath: "\(FormsFolder.path)/translations/\(language.rawValue).json")))
+                from: Data(
+                    contentsOf: URL(fileURLWithPath: "\(FormsFolder.path)/translations/\(language.rawValue).json")))
         }
         change(&questionnaire, &texts)
-        try JSONSerialization.data(withJSONObject: questionnaire).write(to: URL(fileURLWithPath: folder + "/questionnaire.json"))
+        try JSONSerialization.data(withJSONObject: questionnaire).write(
+            to: URL(fileURLWithPath: folder + "/questionnaire.json"))
         for (language, catalogue) in texts {
-            try JSONEncoder().encode(catalogue).write(to: URL(fileURLWithPath: "\(folder)/translations/\(language).json"))
+            try JSONEncoder().encode(catalogue).write(
+                to: URL(fileURLWithPath: "\(folder)/translations/\(language).json"))
         }
         return folder
     }
 
-    func problem(_ change: (inout [String: Any], inout [String: [String: String]]) -> Void) throws -> FormDefinitionError? {
+    func problem(_ change: (inout [String: Any], inout [String: [String: String]]) -> Void) throws
+        -> FormDefinitionError?
+    {
         let folder = try brokenCopy(change)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
@@ -151,7 +165,8 @@ enum FormsFolder {
     }
 
     /// Applies `edit` to the question with `id`.
-    static func editQuestion(_ questionnaire: inout [String: Any], _ id: String, _ edit: (inout [String: Any]) -> Void) {
+    static func editQuestion(_ questionnaire: inout [String: Any], _ id: String, _ edit: (inout [String: Any]) -> Void)
+    {
         var pages = questionnaire["pages"] as? [[String: Any]] ?? []
         for pageIndex in pages.indices {
             var questions = pages[pageIndex]["questions"] as? [[String: Any]] ?? []
@@ -169,14 +184,18 @@ enum FormsFolder {
     }
 
     @Test func anUnknownFieldTypeIsNamed() throws {
-        let error = try problem { questionnaire, _ in Self.editQuestion(&questionnaire, "system") { $0["type"] = "colour" } }
+        let error = try problem { questionnaire, _ in
+            Self.editQuestion(&questionnaire, "system") { $0["type"] = "colour" }
+        }
         #expect(error?.file.hasSuffix("questionnaire.json") == true)
         #expect(error?.problem.contains("unknown field type 'colour'") == true)
     }
 
     @Test func aConditionOnAMissingQuestionIsNamed() throws {
         let error = try problem { questionnaire, _ in
-            Self.editQuestion(&questionnaire, "recipients") { $0["showIf"] = ["question": "leftTheBuilding", "equals": "yes"] }
+            Self.editQuestion(&questionnaire, "recipients") {
+                $0["showIf"] = ["question": "leftTheBuilding", "equals": "yes"]
+            }
         }
         #expect(error?.question == "recipients")
         #expect(error?.problem.contains("'leftTheBuilding'") == true)
@@ -184,14 +203,17 @@ enum FormsFolder {
 
     @Test func aConditionOnTheSamePageIsRefused() throws {
         let error = try problem { questionnaire, _ in
-            Self.editQuestion(&questionnaire, "recipients") { $0["showIf"] = ["question": "leftOrganisation", "equals": "yes"] }
+            Self.editQuestion(&questionnaire, "recipients") {
+                $0["showIf"] = ["question": "leftOrganisation", "equals": "yes"]
+            }
         }
         #expect(error?.question == "recipients")
         #expect(error?.problem.contains("not asked on an earlier page") == true)
     }
 
     @Test func aDuplicateIdentifierIsNamed() throws {
-        let error = try problem { questionnaire, _ in Self.editQuestion(&questionnaire, "place") { $0["id"] = "system" } }
+        let error = try problem { questionnaire, _ in Self.editQuestion(&questionnaire, "place") { $0["id"] = "system" }
+        }
         #expect(error?.question == "system")
         #expect(error?.problem == "the id is used twice")
     }

@@ -21,9 +21,11 @@ import TrustCenter
         #expect(caseFile.reporter == .anonymous)
         #expect(caseFile.summary.category == .question)
         #expect(caseFile.summary.entityID == "acme-no")
-        #expect(caseFile.report.answers == [
-            Answer(question: "about", value: "question"), Answer(question: "question", value: "How long do you keep CVs?"),
-        ])
+        #expect(
+            caseFile.report.answers == [
+                Answer(question: "about", value: "question"),
+                Answer(question: "question", value: "How long do you keep CVs?"),
+            ])
     }
 
     @Test func theBreachPathFilesABreachWithEachChosenKindOfData() async throws {
@@ -59,17 +61,22 @@ import TrustCenter
         let contact = ReporterContact(name: " Ola Nordmann ", email: "ola@example.no", phone: "+47 912 34 567")
         let receipt = try await harness.intake().submit(Fixtures.question(contact: contact))
         let caseFile = try await harness.store.caseFile(receipt.reference)
-        #expect(caseFile.reporter == .named(ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: "+47 912 34 567")))
+        #expect(
+            caseFile.reporter
+                == .named(ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: "+47 912 34 567")))
     }
 
     @Test func aRightsRequestCannotBeAnonymous() async throws {
         let harness = try await StoreHarness()
         let rights = AnswerSet(["about": ["rights"], "right": ["access"], "relation": ["customer"]])
-        #expect(try await problems(harness, ReportSubmission(entityID: "acme-no", answers: rights, contact: nil)).map(\.key) == ["error.name"])
+        #expect(
+            try await problems(harness, ReportSubmission(entityID: "acme-no", answers: rights, contact: nil)).map(\.key)
+                == ["error.name"])
         let nameOnly = ReportSubmission(entityID: "acme-no", answers: rights, contact: ReporterContact(name: "Ola"))
         #expect(try await problems(harness, nameOnly).map(\.key) == ["error.contact"])
         let receipt = try await harness.intake().submit(
-            ReportSubmission(entityID: "acme-no", answers: rights, contact: ReporterContact(name: "Ola", email: "ola@example.no")))
+            ReportSubmission(
+                entityID: "acme-no", answers: rights, contact: ReporterContact(name: "Ola", email: "ola@example.no")))
         #expect(try await harness.store.caseFile(receipt.reference).summary.category == .rightsRequest)
     }
 

@@ -197,7 +197,8 @@ import Testing
         await harness.store.close()
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: harness.databasePath)
         #expect {
-            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+            try SQLiteCaseStore(
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         } throws: { error in
             "\(error)".contains("chmod 600")
         }
@@ -214,13 +215,15 @@ import Testing
     @Test func historyRowsCannotBeSwappedOrReattributed() async throws {
         let harness = try await StoreHarness()
         let summary = try await harness.store.createCase(intake("x"))
-        let (per, _) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .privacyOfficer)
+        let (per, _) = try await harness.officers.add(
+            name: "Per Vern", email: "per@acme.example", role: .privacyOfficer)
         let (eva, _) = try await harness.officers.add(name: "Eva Other", email: "eva@acme.example", role: .handler)
         _ = try await harness.store.apply(.addNote("first"), to: summary.reference, by: per.summary, at: Date())
         _ = try await harness.store.apply(.addNote("second"), to: summary.reference, by: per.summary, at: Date())
         await harness.store.close()
         func reopened() throws -> SQLiteCaseStore {
-            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+            try SQLiteCaseStore(
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
         }
         // Someone with write access to the file swaps the two notes' sealed bodies…
         try RawDatabase.execute(

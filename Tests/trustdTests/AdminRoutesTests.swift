@@ -198,12 +198,14 @@ import TrustCenter
                 uri: "/api/v1/cases/\(reference)/messages", method: .post, headers: headers,
                 body: .json(#"{"text":"Thank you, we are looking into it."}"#))
             #expect(sent.status == .created)
-            let messages = try await client.execute(uri: "/api/v1/cases/\(reference)/messages", method: .get, headers: headers)
+            let messages = try await client.execute(
+                uri: "/api/v1/cases/\(reference)/messages", method: .get, headers: headers)
             let decoded = try messages.decode([CaseMessage].self)
             #expect(decoded.map(\.text) == ["Thank you, we are looking into it."])
             #expect(decoded.first?.direction == .toReporter)
             let empty = try await client.execute(
-                uri: "/api/v1/cases/\(reference)/messages", method: .post, headers: headers, body: .json(#"{"text":""}"#))
+                uri: "/api/v1/cases/\(reference)/messages", method: .post, headers: headers,
+                body: .json(#"{"text":""}"#))
             #expect(empty.status == .badRequest)
         }
     }

@@ -15,8 +15,11 @@ import TrustCenter
     @Test func theKeyOpensTheDialogueAndTheReporterCanReply() async throws {
         let harness = try await AppHarness()
         let receipt = try await harness.runtime.intake.submit(
-            ReportSubmission(entityID: nil, answers: AnswerSet(["about": ["question"], "question": ["Why?"]]), contact: nil))
-        let officer = try await harness.runtime.officers.add(name: "Kari", email: "kari@demo.example", role: .privacyOfficer).0
+            ReportSubmission(
+                entityID: nil, answers: AnswerSet(["about": ["question"], "question": ["Why?"]]), contact: nil))
+        let officer = try await harness.runtime.officers.add(
+            name: "Kari", email: "kari@demo.example", role: .privacyOfficer
+        ).0
         _ = try await harness.runtime.desk.addNote(receipt.reference, text: "Internal only", by: officer)
         _ = try await harness.runtime.desk.reply(receipt.reference, text: "Because <the law> says so.", by: officer)
         try await harness.test { client in
@@ -45,7 +48,9 @@ import TrustCenter
             for key in ["00000-00000-00000-00000-00000", "not a key", "", "12345"] {
                 let page = try await open(client, key: key)
                 #expect(page.status == .ok)
-                answers.insert(page.element("error-summary") ?? page.html.components(separatedBy: "role=\"alert\"><p>").last?.prefix(60).description ?? "")
+                answers.insert(
+                    page.element("error-summary") ?? page.html.components(separatedBy: "role=\"alert\"><p>").last?
+                        .prefix(60).description ?? "")
             }
             #expect(answers.count == 1)
             _ = try await open(client, key: "11111-11111-11111-11111-11111")
@@ -61,10 +66,16 @@ import TrustCenter
         let reference = try await harness.fileReport()
         try await harness.test { client in
             let old = harness.runtime.pageTokens.issue(
-                purpose: "follow-up:session", subject: reference.description, at: FixedTime().now().addingTimeInterval(-3600))
+                purpose: "follow-up:session", subject: reference.description,
+                at: FixedTime().now().addingTimeInterval(-3600))
             let page = try await client.page("/en/follow-up")
-            for session in [old, "forged", harness.runtime.pageTokens.issue(purpose: "report:about", subject: reference.description, at: FixedTime().now())] {
-                let response = try await client.submit(page, to: "/en/follow-up/reply", [("session", session), ("reply", "hello")])
+            for session in [
+                old, "forged",
+                harness.runtime.pageTokens.issue(
+                    purpose: "report:about", subject: reference.description, at: FixedTime().now()),
+            ] {
+                let response = try await client.submit(
+                    page, to: "/en/follow-up/reply", [("session", session), ("reply", "hello")])
                 #expect(response.status == .badRequest)
                 #expect(response.html.contains("Enter your key again."))
             }

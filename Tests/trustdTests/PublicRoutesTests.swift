@@ -85,7 +85,10 @@ import TrustCenter
         (#"{"answers":{"about":"question"}}"#, "answers.question"),
         (#"{"answers":{"about":"question","question":"x"},"entity":"nope"}"#, "entity"),
         (#"{"answers":{"about":"question","question":"x","salary":"1"}}"#, "answers.salary"),
-        (#"{"answers":{"about":"question","question":"x"},"reporter":{"name":"Ola","email":"nope"}}"#, "reporter.email"),
+        (
+            #"{"answers":{"about":"question","question":"x"},"reporter":{"name":"Ola","email":"nope"}}"#,
+            "reporter.email"
+        ),
         (#"{"answers":{"about":"rights","right":"access","relation":"customer"}}"#, "reporter.name"),
     ])
     func badJSONGets400NamingTheField(body: String, field: String?) async throws {
@@ -115,7 +118,8 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let response = try await client.execute(
-                uri: "/reports", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello"))
+                uri: "/reports", method: .post, headers: [.contentType: "text/plain"], body: ByteBuffer(string: "hello")
+            )
             #expect(response.status == .unsupportedMediaType)
         }
     }

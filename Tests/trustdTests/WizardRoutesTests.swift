@@ -8,13 +8,18 @@ import TrustCenter
 
 @Suite struct WizardRoutesTests {
     /// Walks the question path to the receipt in `language`.
-    func fileQuestion(_ client: any TestClientProtocol, language: String = "en", text: String = "How long do you keep CVs?")
+    func fileQuestion(
+        _ client: any TestClientProtocol, language: String = "en", text: String = "How long do you keep CVs?"
+    )
         async throws -> FormPage
     {
         let first = try await client.page("/\(language)/")
-        let question = try await client.submit(first, to: "/\(language)/report", [("a.about", "question"), ("action", "next")])
-        let identity = try await client.submit(question, to: "/\(language)/report", [("a.question", text), ("action", "next")])
-        let review = try await client.submit(identity, to: "/\(language)/report", [("identity", "anonymous"), ("action", "next")])
+        let question = try await client.submit(
+            first, to: "/\(language)/report", [("a.about", "question"), ("action", "next")])
+        let identity = try await client.submit(
+            question, to: "/\(language)/report", [("a.question", text), ("action", "next")])
+        let review = try await client.submit(
+            identity, to: "/\(language)/report", [("identity", "anonymous"), ("action", "next")])
         return try await client.submit(review, to: "/\(language)/report", [("action", "send")])
     }
 
@@ -28,7 +33,8 @@ import TrustCenter
             let key = try #require(receipt.element("follow-up-key"))
             #expect(try FollowUpKey(parsing: key).digits.count == 25)
             #expect(receipt.html.contains("href=\"/en/follow-up\""))
-            #expect(!receipt.html.contains(key.replacingOccurrences(of: "-", with: "")) || !receipt.html.contains("?key="))
+            #expect(
+                !receipt.html.contains(key.replacingOccurrences(of: "-", with: "")) || !receipt.html.contains("?key="))
         }
         let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
         #expect(caseFile.summary.category == .question)
@@ -39,23 +45,30 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let first = try await client.page("/en/")
-            let incident = try await client.submit(first, to: "/en/report", [("a.about", "security"), ("action", "next")])
+            let incident = try await client.submit(
+                first, to: "/en/report", [("a.about", "security"), ("action", "next")])
             #expect(incident.title == "What happened")
-            let data = try await client.submit(incident, to: "/en/report", [
-                ("a.system", "Payroll"), ("a.whatHappened", "Payslips to the wrong people"),
-                ("a.discoveredAt", "2026-03-10 08:15"), ("a.ongoing", "no"), ("action", "next"),
-            ])
+            let data = try await client.submit(
+                incident, to: "/en/report",
+                [
+                    ("a.system", "Payroll"), ("a.whatHappened", "Payslips to the wrong people"),
+                    ("a.discoveredAt", "2026-03-10 08:15"), ("a.ongoing", "no"), ("action", "next"),
+                ])
             #expect(data.title == "Personal data")
-            let details = try await client.submit(data, to: "/en/report", [("a.personalData", "yes"), ("action", "next")])
+            let details = try await client.submit(
+                data, to: "/en/report", [("a.personalData", "yes"), ("action", "next")])
             #expect(details.html.contains("Which kinds of personal data?"))
-            let measures = try await client.submit(details, to: "/en/report", [
-                ("a.dataKinds", "financial"), ("a.dataKinds", "contact"), ("a.peopleCount", "40"),
-                ("a.leftOrganisation", "no"), ("action", "next"),
-            ])
+            let measures = try await client.submit(
+                details, to: "/en/report",
+                [
+                    ("a.dataKinds", "financial"), ("a.dataKinds", "contact"), ("a.peopleCount", "40"),
+                    ("a.leftOrganisation", "no"), ("action", "next"),
+                ])
             #expect(measures.title == "What has been done")
             let identity = try await client.submit(measures, to: "/en/report", [("action", "next")])
             #expect(identity.title == "About you")
-            let review = try await client.submit(identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
+            let review = try await client.submit(
+                identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
             #expect(review.html.contains("Names and contact details<br>Bank, card, salary or other financial data"))
             let receipt = try await client.submit(review, to: "/en/report", [("action", "send")])
             #expect(receipt.element("case-reference") == "TC-2026-00001")
@@ -69,8 +82,10 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let first = try await client.page("/sv/")
-            let incident = try await client.submit(first, to: "/sv/report", [("a.about", "security"), ("action", "next")])
-            let again = try await client.submit(incident, to: "/sv/report", [("a.system", "Lönesystemet"), ("action", "next")])
+            let incident = try await client.submit(
+                first, to: "/sv/report", [("a.about", "security"), ("action", "next")])
+            let again = try await client.submit(
+                incident, to: "/sv/report", [("a.system", "Lönesystemet"), ("action", "next")])
             #expect(again.status == .badRequest)
             #expect(again.title == "Vad hände")
             #expect(again.html.contains("class=\"error-summary\""))
@@ -87,7 +102,8 @@ import TrustCenter
             let unknown = try await client.submit(first, to: "/da/report", [("a.about", "gossip"), ("action", "next")])
             #expect(unknown.status == .badRequest)
             #expect(unknown.html.contains("Vælg en af mulighederne."))
-            let question = try await client.submit(unknown, to: "/da/report", [("a.about", "question"), ("action", "next")])
+            let question = try await client.submit(
+                unknown, to: "/da/report", [("a.about", "question"), ("action", "next")])
             let tooLong = try await client.submit(
                 question, to: "/da/report", [("a.question", String(repeating: "x", count: 20_001)), ("action", "next")])
             #expect(tooLong.status == .badRequest)
@@ -104,12 +120,15 @@ import TrustCenter
             #expect(forged.status == .badRequest)
             #expect(forged.html.contains("This page has expired or was already sent."))
             #expect(forged.html.contains("value=\"question\" checked"))
-            let old = harness.runtime.pageTokens.issue(purpose: "report:about", at: FixedTime().now().addingTimeInterval(-3 * 3600))
-            let expired = try await client.submit(first, to: "/en/report", [("token", old), ("a.about", "question"), ("action", "next")])
+            let old = harness.runtime.pageTokens.issue(
+                purpose: "report:about", at: FixedTime().now().addingTimeInterval(-3 * 3600))
+            let expired = try await client.submit(
+                first, to: "/en/report", [("token", old), ("a.about", "question"), ("action", "next")])
             #expect(expired.status == .badRequest)
             // A token for another step does not pass either.
             let other = harness.runtime.pageTokens.issue(purpose: "report:review", at: FixedTime().now())
-            let wrongStep = try await client.submit(first, to: "/en/report", [("token", other), ("a.about", "question"), ("action", "next")])
+            let wrongStep = try await client.submit(
+                first, to: "/en/report", [("token", other), ("a.about", "question"), ("action", "next")])
             #expect(wrongStep.status == .badRequest)
         }
     }
@@ -118,9 +137,12 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let first = try await client.page("/en/")
-            let question = try await client.submit(first, to: "/en/report", [("a.about", "question"), ("action", "next")])
-            let identity = try await client.submit(question, to: "/en/report", [("a.question", "Once?"), ("action", "next")])
-            let review = try await client.submit(identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
+            let question = try await client.submit(
+                first, to: "/en/report", [("a.about", "question"), ("action", "next")])
+            let identity = try await client.submit(
+                question, to: "/en/report", [("a.question", "Once?"), ("action", "next")])
+            let review = try await client.submit(
+                identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
             let sent = try await client.submit(review, to: "/en/report", [("action", "send")])
             #expect(sent.status == .ok)
             let again = try await client.submit(review, to: "/en/report", [("action", "send")])
@@ -134,12 +156,15 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let first = try await client.page("/en/")
-            let question = try await client.submit(first, to: "/en/report", [("a.about", "question"), ("action", "next")])
-            let swedish = try await client.submit(question, to: "/sv/report", [("a.question", "Keep me"), ("action", "stay")])
+            let question = try await client.submit(
+                first, to: "/en/report", [("a.about", "question"), ("action", "next")])
+            let swedish = try await client.submit(
+                question, to: "/sv/report", [("a.question", "Keep me"), ("action", "stay")])
             #expect(swedish.title == "Din fråga")
             #expect(swedish.html.contains(">Keep me</textarea>"))
             // A browser sends the text area's content with every button.
-            let back = try await client.submit(swedish, to: "/sv/report", [("a.question", "Keep me"), ("action", "back")])
+            let back = try await client.submit(
+                swedish, to: "/sv/report", [("a.question", "Keep me"), ("action", "back")])
             #expect(back.title == "Vad gäller rapporten?")
             #expect(back.html.contains("value=\"question\" checked"))
             #expect(back.hidden("a.question") == "Keep me")
@@ -150,10 +175,13 @@ import TrustCenter
         let harness = try await AppHarness()
         try await harness.test { client in
             let first = try await client.page("/en/")
-            let question = try await client.submit(first, to: "/en/report", [("a.about", "question"), ("action", "next")])
-            let identity = try await client.submit(question, to: "/en/report", [("a.question", "Anonymous?"), ("action", "next")])
+            let question = try await client.submit(
+                first, to: "/en/report", [("a.about", "question"), ("action", "next")])
+            let identity = try await client.submit(
+                question, to: "/en/report", [("a.question", "Anonymous?"), ("action", "next")])
             let review = try await client.submit(
-                identity, to: "/en/report", [("identity", "anonymous"), ("name", "Ola Nordmann"), ("email", "ola@example.no"), ("action", "next")])
+                identity, to: "/en/report",
+                [("identity", "anonymous"), ("name", "Ola Nordmann"), ("email", "ola@example.no"), ("action", "next")])
             #expect(!review.html.contains("Ola Nordmann"))
             #expect(review.hidden("name") == nil)
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
@@ -174,7 +202,8 @@ import TrustCenter
             #expect(missing.status == .badRequest)
             #expect(missing.html.contains("Skriv inn navnet ditt."))
             let review = try await client.submit(
-                missing, to: "/nb/report", [("name", "Kari Nordmann"), ("email", "kari@example.no"), ("action", "next")])
+                missing, to: "/nb/report",
+                [("name", "Kari Nordmann"), ("email", "kari@example.no"), ("action", "next")])
             let receipt = try await client.submit(review, to: "/nb/report", [("action", "send")])
             #expect(receipt.title == "Meldingen din er mottatt")
         }
@@ -186,21 +215,27 @@ import TrustCenter
     @Test func withSeveralCompaniesTheFirstStepAsksWhich() async throws {
         let second = Entity(
             id: "demo-se", name: "Demo Sverige AB", country: .sweden, timeZone: "Europe/Stockholm",
-            ceo: Contact(name: "Vd", email: "vd@demo.example"), privacyOfficer: Contact(name: "Dpo", email: "dpo@demo.example"))
+            ceo: Contact(name: "Vd", email: "vd@demo.example"),
+            privacyOfficer: Contact(name: "Dpo", email: "dpo@demo.example"))
         let harness = try await AppHarness(entities: [Configuration.demoEntity, second])
         try await harness.test { client in
             let first = try await client.page("/en/")
             #expect(first.html.contains("<select name=\"entity\""))
-            let missing = try await client.submit(first, to: "/en/report", [("a.about", "question"), ("action", "next")])
+            let missing = try await client.submit(
+                first, to: "/en/report", [("a.about", "question"), ("action", "next")])
             #expect(missing.status == .badRequest)
             #expect(missing.html.contains("href=\"#field-entity\""))
             let question = try await client.submit(
                 missing, to: "/en/report", [("a.about", "question"), ("entity", "demo-se"), ("action", "next")])
-            let identity = try await client.submit(question, to: "/en/report", [("a.question", "Hej?"), ("action", "next")])
-            let review = try await client.submit(identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
+            let identity = try await client.submit(
+                question, to: "/en/report", [("a.question", "Hej?"), ("action", "next")])
+            let review = try await client.submit(
+                identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
             #expect(review.html.contains("Demo Sverige AB"))
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
         }
-        #expect(try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1)).summary.entityID == "demo-se")
+        #expect(
+            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1)).summary.entityID == "demo-se"
+        )
     }
 }

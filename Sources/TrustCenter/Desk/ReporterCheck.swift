@@ -3,7 +3,9 @@
 public enum ReporterCheck {
     public static let fieldKeys = ["identity", "name", "email", "phone"]
 
-    public static func reporter(from contact: ReporterContact?, category: Category) -> Result<Reporter, SubmissionProblems> {
+    public static func reporter(from contact: ReporterContact?, category: Category) -> Result<
+        Reporter, SubmissionProblems
+    > {
         var problems: [FieldProblem] = []
         func text(_ value: String?, _ field: String, _ limit: Int) -> String? {
             switch TextCheck.normalized(value ?? "", maximumLength: limit, multiline: false) {
@@ -16,7 +18,9 @@ public enum ReporterCheck {
             return nil
         }
         guard let contact else {
-            if category == .rightsRequest { return .failure(SubmissionProblems([FieldProblem(question: "name", key: "error.name")])) }
+            if category == .rightsRequest {
+                return .failure(SubmissionProblems([FieldProblem(question: "name", key: "error.name")]))
+            }
             return .success(.anonymous)
         }
         let name = text(contact.name, "name", 200)

@@ -13,7 +13,9 @@ extension ParsableValue {
 
     /// Parses user input among `allowed` (every value by default); `field` names the input in the
     /// error, which lists only the allowed values.
-    public static func parse(_ text: String, field: String? = nil, among allowed: [Self]? = nil) throws(InputError) -> Self {
+    public static func parse(_ text: String, field: String? = nil, among allowed: [Self]? = nil) throws(InputError)
+        -> Self
+    {
         let allowed = allowed ?? Array(allCases)
         let valid = allowed.map(\.rawValue).joined(separator: ", ")
         if text.allSatisfy(\.isWhitespace) {

@@ -48,7 +48,9 @@ public actor AttemptLimiter {
         let cutoff = time.now().addingTimeInterval(-window)
         failures = failures.filter { $0.value.contains { $0 > cutoff } }
         // Still full: forget the oldest, rather than grow without bound.
-        while failures.count > maxClients, let oldest = failures.min(by: { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) }) {
+        while failures.count > maxClients,
+            let oldest = failures.min(by: { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) })
+        {
             failures[oldest.key] = nil
         }
     }

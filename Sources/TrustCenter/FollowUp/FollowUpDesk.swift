@@ -46,7 +46,9 @@ public struct FollowUpDesk: Sendable {
         case .success(let checked?): text = checked
         case .success(nil): throw SubmissionProblems([FieldProblem(question: "reply", key: "error.required")])
         case .failure(.tooLong(let maximum)):
-            throw SubmissionProblems([FieldProblem(question: "reply", key: "error.tooLong", values: ["max": String(maximum)])])
+            throw SubmissionProblems([
+                FieldProblem(question: "reply", key: "error.tooLong", values: ["max": String(maximum)])
+            ])
         case .failure(.controlCharacters):
             throw SubmissionProblems([FieldProblem(question: "reply", key: "error.controlCharacters")])
         }

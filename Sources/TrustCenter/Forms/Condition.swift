@@ -15,7 +15,8 @@ public indirect enum Condition: Sendable, Hashable {
     public func holds(for answers: AnswerSet) -> Bool {
         switch self {
         case .equals(let question, let value): answers.values(question) == [value]
-        case .oneOf(let question, let values): answers.values(question).count == 1 && values.contains(answers.values(question)[0])
+        case .oneOf(let question, let values):
+            answers.values(question).count == 1 && values.contains(answers.values(question)[0])
         case .includes(let question, let value): answers.values(question).contains(value)
         case .answered(let question): !answers.values(question).isEmpty
         case .all(let conditions): conditions.allSatisfy { $0.holds(for: answers) }

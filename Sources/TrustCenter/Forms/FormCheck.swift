@@ -13,7 +13,8 @@ enum FormCheck {
             guard pageIDs.insert(page.id).inserted else { throw fail(nil, "page id '\(page.id)' is used twice") }
             guard isIdentifier(page.id) else { throw fail(nil, "page id '\(page.id)' is not a plain identifier") }
             if let missing = page.showIf?.questions.first(where: { !asked.contains($0) }) {
-                throw fail(nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked on an earlier page")
+                throw fail(
+                    nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked on an earlier page")
             }
             var onPage: [String] = []
             for question in page.questions {
@@ -22,11 +23,14 @@ enum FormCheck {
                     throw fail(question.id, "the id is used twice")
                 }
                 if let missing = question.showIf?.questions.first(where: { !asked.contains($0) }) {
-                    throw fail(question.id, "the condition refers to '\(missing)', which is not asked on an earlier page")
+                    throw fail(
+                        question.id, "the condition refers to '\(missing)', which is not asked on an earlier page")
                 }
                 let isChoice = question.type == .singleChoice || question.type == .multipleChoice
                 if isChoice, question.options.isEmpty { throw fail(question.id, "a choice question needs options") }
-                if !isChoice, !question.options.isEmpty { throw fail(question.id, "only choice questions have options") }
+                if !isChoice, !question.options.isEmpty {
+                    throw fail(question.id, "only choice questions have options")
+                }
                 if Set(question.options).count != question.options.count {
                     throw fail(question.id, "an option id is used twice")
                 }

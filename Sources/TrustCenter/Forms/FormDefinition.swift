@@ -21,7 +21,8 @@ public struct FormDefinition: Sendable {
         let questionnaire: Questionnaire = try decode(Questionnaire.self, at: questionnairePath)
         var texts: [Language: [String: String]] = [:]
         for language in Language.allCases {
-            texts[language] = try decode([String: String].self, at: "\(directory)/translations/\(language.rawValue).json")
+            texts[language] = try decode(
+                [String: String].self, at: "\(directory)/translations/\(language.rawValue).json")
         }
         do {
             return try FormDefinition(questionnaire: questionnaire, catalogue: Catalogue(texts: texts))

@@ -54,7 +54,9 @@ public enum FieldType: String, Decodable, Sendable, CaseIterable {
         guard let type = FieldType(rawValue: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "unknown field type '\(text)'; valid types: \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
+                debugDescription:
+                    "unknown field type '\(text)'; valid types: \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self = type
     }

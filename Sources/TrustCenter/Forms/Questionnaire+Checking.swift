@@ -30,7 +30,8 @@ extension Questionnaire {
             .failure(FieldProblem(question: question.id, key: key, values: placeholders))
         }
         guard !values.isEmpty else {
-            return question.required ? problem(question.type == .consent ? "error.consent" : "error.required") : .success([])
+            return question.required
+                ? problem(question.type == .consent ? "error.consent" : "error.required") : .success([])
         }
         switch question.type {
         case .shortText, .longText:
@@ -64,7 +65,9 @@ extension Questionnaire {
             if let max = question.max, number > max { return problem("error.range", Self.range(question)) }
             return .success([Self.format(number)])
         case .dateTime:
-            guard values.count == 1, let normalized = Self.localDateTime(values[0]) else { return problem("error.dateTime") }
+            guard values.count == 1, let normalized = Self.localDateTime(values[0]) else {
+                return problem("error.dateTime")
+            }
             return .success([normalized])
         }
     }
@@ -91,7 +94,9 @@ extension Questionnaire {
         // A real calendar date: 2026-02-30 would come back from the calendar as 2026-03-02.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
-        guard let day = calendar.date(from: DateComponents(year: date[0], month: date[1], day: date[2])) else { return nil }
+        guard let day = calendar.date(from: DateComponents(year: date[0], month: date[1], day: date[2])) else {
+            return nil
+        }
         let back = calendar.dateComponents([.year, .month, .day], from: day)
         guard back.year == date[0], back.month == date[1], back.day == date[2] else { return nil }
         return String(format: "%04d-%02d-%02dT%02d:%02d", date[0], date[1], date[2], time[0], time[1])

@@ -27,8 +27,10 @@ public struct PageTokenSigner: Sendable {
         let issued = String(Int64(date.timeIntervalSince1970))
         let nonce = Self.base64URL(Data(random.bytes(count: 16)))
         let subjectPart = Self.base64URL(Data(subject.utf8))
-        let mac = Self.base64URL(Data(HMAC<SHA256>.authenticationCode(
-            for: Data("\(purpose)|\(issued)|\(nonce)|\(subjectPart)".utf8), using: key)))
+        let mac = Self.base64URL(
+            Data(
+                HMAC<SHA256>.authenticationCode(
+                    for: Data("\(purpose)|\(issued)|\(nonce)|\(subjectPart)".utf8), using: key)))
         return [issued, nonce, subjectPart, mac].joined(separator: ".")
     }
 
@@ -42,7 +44,8 @@ public struct PageTokenSigner: Sendable {
         else { return nil }
         let issuedAt = Date(timeIntervalSince1970: TimeInterval(issued))
         let age = date.timeIntervalSince(issuedAt)
-        guard age >= -60, age <= maxAge, let subject = Self.data(base64URL: parts[2]).map({ String(decoding: $0, as: UTF8.self) })
+        guard age >= -60, age <= maxAge,
+            let subject = Self.data(base64URL: parts[2]).map({ String(decoding: $0, as: UTF8.self) })
         else { return nil }
         return Verified(subject: subject, nonce: parts[1], issuedAt: issuedAt)
     }

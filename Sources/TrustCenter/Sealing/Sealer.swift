@@ -19,7 +19,8 @@ public struct Sealer: Sendable {
         self.key = dataKey.subkey(for: "seal")
         self.random = random
         self.keyFingerprint = Data(
-            HMAC<SHA256>.authenticationCode(for: Data("trustcenter data key check".utf8), using: dataKey.subkey(for: "key-check")))
+            HMAC<SHA256>.authenticationCode(
+                for: Data("trustcenter data key check".utf8), using: dataKey.subkey(for: "key-check")))
     }
 
     /// Seals `plaintext` for the place named by `context`.

@@ -62,7 +62,8 @@ enum CaseText {
         guard !messages.isEmpty else { return "No messages.\n" }
         var lines: [String] = []
         for message in messages {
-            let from = message.direction == .fromReporter ? "reporter" : TerminalText.line(message.author?.email ?? "officer")
+            let from =
+                message.direction == .fromReporter ? "reporter" : TerminalText.line(message.author?.email ?? "officer")
             lines.append("\(time(message.at))  \(from)")
             lines += indented(message.text, by: 2)
         }

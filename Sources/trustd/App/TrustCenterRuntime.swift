@@ -37,7 +37,9 @@ struct TrustCenterRuntime: Sendable {
                 "no database at \(configuration.databasePath): run this where trustd serve runs, "
                     + "or name its configuration with --config", exitCode: 78)
         }
-        if !fileManager.fileExists(atPath: configuration.keyFile), fileManager.fileExists(atPath: configuration.databasePath) {
+        if !fileManager.fileExists(atPath: configuration.keyFile),
+            fileManager.fileExists(atPath: configuration.databasePath)
+        {
             // A new key could open nothing in this database; never create one beside existing data.
             throw CommandFailure(
                 "key file \(configuration.keyFile) is missing, but database \(configuration.databasePath) exists: "
@@ -55,7 +57,8 @@ struct TrustCenterRuntime: Sendable {
                 "created a new data key; back it up apart from the database",
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
-        let store = try SQLiteCaseStore(path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
+        let store = try SQLiteCaseStore(
+            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
         do {
             try await store.syncEntities(configuration.entities)
         } catch {

@@ -5,7 +5,8 @@ extension Pages {
     /// The follow-up page before the key: one field, and a generic notice after a failure.
     static func followUpKey(catalogue: Catalogue, language: Language, token: String, notice: String? = nil) -> String {
         func text(_ key: String) -> String { HTML.escape(catalogue.text(key, language)) }
-        let noticeHTML = notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\(HTML.escape($0))</p></div>" } ?? ""
+        let noticeHTML =
+            notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\(HTML.escape($0))</p></div>" } ?? ""
         return HTML.page(
             title: catalogue.text("ui.followUp.title", language),
             body: """
@@ -21,7 +22,8 @@ extension Pages {
                 """,
             language: language,
             switcher: HTML.languageLinks(
-                current: language, path: { "/\($0.rawValue)/follow-up" }, label: catalogue.text("ui.language", language)))
+                current: language, path: { "/\($0.rawValue)/follow-up" }, label: catalogue.text("ui.language", language)
+            ))
     }
 
     /// The dialogue: status in plain words, the messages, and a reply form carrying a short-lived
@@ -43,9 +45,10 @@ extension Pages {
                 }.joined() + "</ol>"
         let notice =
             sent ? "<div class=\"notice\" role=\"status\"><p>\(text("ui.followUp.replySent"))</p></div>" : ""
-        let errorHTML = error.map {
-            "<div class=\"error-summary\" role=\"alert\"><ul><li><a href=\"#field-reply\">\(HTML.escape($0))</a></li></ul></div>"
-        } ?? ""
+        let errorHTML =
+            error.map {
+                "<div class=\"error-summary\" role=\"alert\"><ul><li><a href=\"#field-reply\">\(HTML.escape($0))</a></li></ul></div>"
+            } ?? ""
         return HTML.page(
             title: catalogue.text("ui.followUp.title", language),
             body: """

@@ -14,7 +14,8 @@ struct QuestionInput {
     var html: String {
         let id = question.id
         let name = "a.\(id)"
-        let label = HTML.escape(text("question.\(id).label"))
+        let label =
+            HTML.escape(text("question.\(id).label"))
             + (question.required ? "" : " <span class=\"optional\">\(HTML.escape(text("ui.optional")))</span>")
         var described: [String] = []
         var extra = ""

@@ -30,7 +30,8 @@ struct FollowUpRoutes {
 
     func keyPage(_ language: Language, notice: String, status: HTTPResponse.Status) -> Response {
         Response.html(
-            Pages.followUpKey(catalogue: catalogue, language: language, token: openToken(), notice: notice), status: status)
+            Pages.followUpKey(catalogue: catalogue, language: language, token: openToken(), notice: notice),
+            status: status)
     }
 
     func open(_ request: Request, language: Language, client: String) async throws -> Response {
@@ -56,7 +57,8 @@ struct FollowUpRoutes {
     }
 
     func reply(_ request: Request, language: Language) async throws -> Response {
-        let fields = try FormFields(body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        let fields = try FormFields(
+            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
         guard
             let verified = runtime.pageTokens.verify(
                 fields.value("session") ?? "", purpose: "follow-up:session", at: runtime.time.now(),
@@ -78,7 +80,8 @@ struct FollowUpRoutes {
         do {
             let view = try await runtime.followUp.reply(reference, text: draft)
             return Response.html(
-                Pages.followUpDialogue(view, catalogue: catalogue, language: language, session: session(for: reference), sent: true))
+                Pages.followUpDialogue(
+                    view, catalogue: catalogue, language: language, session: session(for: reference), sent: true))
         } catch let rejected as SubmissionProblems {
             let problem = rejected.problems.first ?? FieldProblem(question: "reply", key: "error.required")
             let view = try await runtime.followUp.view(reference)

@@ -35,8 +35,10 @@ struct PublicRoutes {
         } catch let rejected as SubmissionProblems {
             // The first problem, in English, naming the question.
             let problem = rejected.problems.first ?? FieldProblem(question: "answers", key: "error.required")
-            let field = ["entity", "name", "email", "phone", "identity"].contains(problem.question)
-                ? (problem.question == "entity" ? "entity" : "reporter.\(problem.question)") : "answers.\(problem.question)"
+            let field =
+                ["entity", "name", "email", "phone", "identity"].contains(problem.question)
+                ? (problem.question == "entity" ? "entity" : "reporter.\(problem.question)")
+                : "answers.\(problem.question)"
             throw APIError.badRequest(runtime.form.catalogue.text(problem.key, .en, problem.values), field: field)
         }
     }

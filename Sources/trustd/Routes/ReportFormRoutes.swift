@@ -19,7 +19,10 @@ struct ReportFormRoutes {
         // "/sv" and "/sv/" are the same route.
         router.get(":lang") { _, context in
             let language = try Self.language(context)
-            return Response.html(page(language: language, state: WizardState(), step: FormFlow(questionnaire: form.questionnaire, answers: AnswerSet()).first))
+            return Response.html(
+                page(
+                    language: language, state: WizardState(),
+                    step: FormFlow(questionnaire: form.questionnaire, answers: AnswerSet()).first))
         }
         router.get(":lang/report") { _, context in
             Response(status: .seeOther, headers: [.location: "/\(try Self.language(context).rawValue)/"])
@@ -36,7 +39,9 @@ struct ReportFormRoutes {
         return language
     }
 
-    func page(language: Language, state: WizardState, step: String, problems: [FieldProblem] = [], notice: String? = nil) -> String {
+    func page(
+        language: Language, state: WizardState, step: String, problems: [FieldProblem] = [], notice: String? = nil
+    ) -> String {
         WizardPage(
             form: form, entities: entities, language: language, state: state, step: step,
             token: runtime.pageTokens.issue(purpose: "report:\(step)", at: runtime.time.now()),
@@ -45,7 +50,8 @@ struct ReportFormRoutes {
     }
 
     func step(_ request: Request, language: Language) async throws -> Response {
-        let fields = try FormFields(body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        let fields = try FormFields(
+            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
         var state = WizardState(fields)
         let flow = FormFlow(questionnaire: form.questionnaire, answers: state.answers)
         let step = fields.value("step").flatMap { flow.steps.contains($0) ? $0 : nil } ?? flow.first
@@ -58,10 +64,14 @@ struct ReportFormRoutes {
         let fresh = await verified.asyncMap { await runtime.tokenLedger.use($0.nonce) } ?? false
         guard fresh else {
             if verified != nil, action == "send" {
-                return Response.html(Pages.message(form.catalogue.text("error.alreadySent", language), language: language), status: .conflict)
+                return Response.html(
+                    Pages.message(form.catalogue.text("error.alreadySent", language), language: language),
+                    status: .conflict)
             }
             return Response.html(
-                page(language: language, state: state, step: step, notice: form.catalogue.text("error.formToken", language)),
+                page(
+                    language: language, state: state, step: step,
+                    notice: form.catalogue.text("error.formToken", language)),
                 status: .badRequest)
         }
 
@@ -73,19 +83,23 @@ struct ReportFormRoutes {
         case "send" where step == FormFlow.reviewStep:
             do {
                 let receipt = try await runtime.intake.submit(
-                    ReportSubmission(entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire)))
+                    ReportSubmission(
+                        entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire)))
                 return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
             } catch let rejected as SubmissionProblems {
                 let first = rejected.problems.first?.question ?? ""
                 let backTo = stepHolding(first, flow: flow)
                 return Response.html(
-                    page(language: language, state: state, step: backTo, problems: rejected.problems.filter { stepHolding($0.question, flow: flow) == backTo }),
+                    page(
+                        language: language, state: state, step: backTo,
+                        problems: rejected.problems.filter { stepHolding($0.question, flow: flow) == backTo }),
                     status: .badRequest)
             }
         default:
             let problems = check(step, state: &state, flow: flow)
             guard problems.isEmpty else {
-                return Response.html(page(language: language, state: state, step: step, problems: problems), status: .badRequest)
+                return Response.html(
+                    page(language: language, state: state, step: step, problems: problems), status: .badRequest)
             }
             // Answers may have changed which pages follow, so the flow is worked out again.
             let next = FormFlow(questionnaire: form.questionnaire, answers: state.answers).next(after: step)
@@ -101,7 +115,9 @@ struct ReportFormRoutes {
                 return [FieldProblem(question: "identity", key: "error.identity")]
             }
             let category = form.questionnaire.category(for: state.answers)
-            if case .failure(let failure) = ReporterCheck.reporter(from: state.contact(form.questionnaire), category: category) {
+            if case .failure(let failure) = ReporterCheck.reporter(
+                from: state.contact(form.questionnaire), category: category)
+            {
                 return failure.problems
             }
             return []
@@ -111,7 +127,9 @@ struct ReportFormRoutes {
             guard let page = form.questionnaire.pages.first(where: { $0.id == step }) else { return [] }
             var problems = form.questionnaire.check(page: page, answers: &state.answers)
             if step == flow.first, entities.count > 1, !entities.contains(where: { $0.id == state.entityID }) {
-                problems.append(FieldProblem(question: "entity", key: state.entityID == nil ? "error.required" : "error.unknownOption"))
+                problems.append(
+                    FieldProblem(
+                        question: "entity", key: state.entityID == nil ? "error.required" : "error.unknownOption"))
             }
             return problems
         }

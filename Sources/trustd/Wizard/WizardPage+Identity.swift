@@ -41,7 +41,8 @@ extension WizardPage {
         }
         let answers = questionnaire.effectiveAnswers(state.answers)
         for page in questionnaire.visiblePages(for: answers) {
-            for question in questionnaire.visibleQuestions(of: page, for: answers) where !answers.values(question.id).isEmpty {
+            for question in questionnaire.visibleQuestions(of: page, for: answers)
+            where !answers.values(question.id).isEmpty {
                 let values = answers.values(question.id).map { value -> String in
                     switch question.type {
                     case .singleChoice, .multipleChoice: text("question.\(question.id).option.\(value)")
@@ -54,7 +55,8 @@ extension WizardPage {
         }
         let reporter =
             state.contact(questionnaire).map { contact in
-                [contact.name, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+                [contact.name, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                    separator: "\n")
             } ?? text("ui.review.anonymous")
         rows.append(row(text("ui.review.reporter"), reporter))
         return "<dl class=\"review\">\n\(rows.joined(separator: "\n"))\n</dl>"

@@ -40,16 +40,19 @@ struct WizardPage {
                 content += "<p>\(HTML.escape(text("ui.intro")))</p>\n<p>\(HTML.escape(text("ui.privacy")))</p>\n"
             }
             for question in questionnaire.visibleQuestions(of: page, for: state.answers) {
-                content += QuestionInput(
-                    question: question, values: state.answers.values(question.id), error: message(for: question.id),
-                    catalogue: catalogue, language: language
-                ).html + "\n"
+                content +=
+                    QuestionInput(
+                        question: question, values: state.answers.values(question.id), error: message(for: question.id),
+                        catalogue: catalogue, language: language
+                    ).html + "\n"
             }
             if page.id == flow.first, entities.count > 1 { content += entityQuestion }
         }
         let summary = Pages.errorSummary(
-            problems.map { ($0.question, label(for: $0.question), text($0.key, $0.values)) }, title: text("ui.errorSummary"))
-        let noticeHTML = notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\(HTML.escape($0))</p></div>\n" } ?? ""
+            problems.map { ($0.question, label(for: $0.question), text($0.key, $0.values)) },
+            title: text("ui.errorSummary"))
+        let noticeHTML =
+            notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\(HTML.escape($0))</p></div>\n" } ?? ""
         let isFirst = step == flow.first
         let primary =
             step == FormFlow.reviewStep
@@ -57,7 +60,8 @@ struct WizardPage {
             : "<button type=\"submit\" name=\"action\" value=\"next\" class=\"primary\">\(HTML.escape(text("ui.next")))</button>"
         let back =
             isFirst
-            ? "" : "<button type=\"submit\" name=\"action\" value=\"back\" formnovalidate>\(HTML.escape(text("ui.back")))</button>"
+            ? ""
+            : "<button type=\"submit\" name=\"action\" value=\"back\" formnovalidate>\(HTML.escape(text("ui.back")))</button>"
         let switcher = Language.allCases.filter { $0 != language }.map { other in
             "<button type=\"submit\" name=\"action\" value=\"stay\" formaction=\"/\(other.rawValue)/report\" formnovalidate lang=\"\(other.rawValue)\">\(HTML.escape(other.nativeName))</button>"
         }.joined(separator: " ")

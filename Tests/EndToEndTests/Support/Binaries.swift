@@ -35,10 +35,9 @@ struct CommandResult {
 
 /// Runs a command to its end, bounded by `timeout` seconds.
 func runCommand(
-    _ executable: String, _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60
-)
-    throws -> CommandResult
-{
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
+    timeout: TimeInterval = 60
+) throws -> CommandResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -47,7 +46,13 @@ func runCommand(
     let stderr = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+    }
     let deadline = Date().addingTimeInterval(timeout)
     let out = stdout.fileHandleForReading.readDataToEndOfFile()
     let err = stderr.fileHandleForReading.readDataToEndOfFile()

@@ -18,7 +18,8 @@ final class TrustdProcess: Sendable {
         let log = LogBuffer()
         stderr.fileHandleForReading.readabilityHandler = { handle in
             let chunk = handle.availableData
-            log.append(chunk)
+            // At end of file the handler keeps firing with nothing: stop listening then.
+            if chunk.isEmpty { handle.readabilityHandler = nil } else { log.append(chunk) }
         }
         try process.run()
         self.process = process

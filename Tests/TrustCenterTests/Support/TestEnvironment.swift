@@ -79,18 +79,24 @@ enum Fixtures {
     static let dataKey = DataKey.generate(using: SeededRandomSource(seed: 7))
 
     /// A question, the shortest path through the form.
-    static func question(_ text: String = "How long do you keep CVs?", entity: String? = "acme-no", contact: ReporterContact? = nil)
+    static func question(
+        _ text: String = "How long do you keep CVs?", entity: String? = "acme-no", contact: ReporterContact? = nil
+    )
         -> ReportSubmission
     {
-        ReportSubmission(entityID: entity, answers: AnswerSet(["about": ["question"], "question": [text]]), contact: contact)
+        ReportSubmission(
+            entityID: entity, answers: AnswerSet(["about": ["question"], "question": [text]]), contact: contact)
     }
 
     /// A personal-data breach, through the mapping form's questions.
-    static func breach(_ changes: [String: [String]] = [:], entity: String? = "acme-no", contact: ReporterContact? = nil)
+    static func breach(
+        _ changes: [String: [String]] = [:], entity: String? = "acme-no", contact: ReporterContact? = nil
+    )
         -> ReportSubmission
     {
         var answers: [String: [String]] = [
-            "about": ["security"], "system": ["Payroll"], "whatHappened": ["Payslips were emailed to the wrong employees"],
+            "about": ["security"], "system": ["Payroll"],
+            "whatHappened": ["Payslips were emailed to the wrong employees"],
             "discoveredAt": ["2026-03-10T08:15"], "ongoing": ["no"], "personalData": ["yes"],
             "dataKinds": ["financial", "contact"], "peopleCount": ["40"], "leftOrganisation": ["no"],
         ]

@@ -49,13 +49,17 @@ final class AppHarness: Sendable {
 
     /// Files a report through the core and returns its reference: a question, or with `about`
     /// "hse" a health-and-safety report.
-    func fileReport(_ text: String = "How long do you keep CVs?", about: String = "question") async throws -> CaseReference {
+    func fileReport(_ text: String = "How long do you keep CVs?", about: String = "question") async throws
+        -> CaseReference
+    {
         let answers: [String: [String]] =
             about == "hse"
             ? ["about": ["hse"], "hseKind": ["nearMiss"], "seriousInjury": ["no"], "hseWhatHappened": [text]]
             : ["about": ["question"], "question": [text]]
-        return try await runtime.intake.submit(ReportSubmission(entityID: nil, answers: AnswerSet(answers), contact: nil))
-            .reference
+        return try await runtime.intake.submit(
+            ReportSubmission(entityID: nil, answers: AnswerSet(answers), contact: nil)
+        )
+        .reference
     }
 
     func caseCount() async throws -> Int {

@@ -18,7 +18,9 @@ struct FormPage {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
         let range = NSRange(html.startIndex..., in: html)
         return regex.matches(in: html, range: range).compactMap { match in
-            guard let name = Range(match.range(at: 1), in: html), let value = Range(match.range(at: 2), in: html) else { return nil }
+            guard let name = Range(match.range(at: 1), in: html), let value = Range(match.range(at: 2), in: html) else {
+                return nil
+            }
             return (Self.unescape(String(html[name])), Self.unescape(String(html[value])))
         }
     }

@@ -94,7 +94,8 @@ extension SQLiteCaseStore {
                         operation: "touch case")
                 case .addNote(let text):
                     let row = try Self.nextRowID(of: .notes, connection: connection)
-                    let context = SealContext.note(of: reference, row: row, at: SQLiteValue.seconds(date), officer: officer.id)
+                    let context = SealContext.note(
+                        of: reference, row: row, at: SQLiteValue.seconds(date), officer: officer.id)
                     try connection.query(
                         "INSERT INTO case_notes (id, case_id, officer_id, at, body) VALUES (?, ?, ?, ?, ?)",
                         [
@@ -123,7 +124,8 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func addReporterMessage(_ text: String, to reference: CaseReference, at date: Date) async throws -> CaseFile {
+    public func addReporterMessage(_ text: String, to reference: CaseReference, at date: Date) async throws -> CaseFile
+    {
         let sealer = self.sealer
         return try await database.perform { connection in
             try connection.transaction("add reporter message") {
@@ -136,10 +138,12 @@ extension SQLiteCaseStore {
                     reference: reference, sealer: sealer, connection: connection)
                 if current.status == .awaitingReporter {
                     try connection.query(
-                        "UPDATE cases SET status = ? WHERE id = ?", [.text(CaseStatus.inProgress.rawValue), .integer(caseID)],
+                        "UPDATE cases SET status = ? WHERE id = ?",
+                        [.text(CaseStatus.inProgress.rawValue), .integer(caseID)],
                         operation: "resume case")
                     try Self.insertEvent(
-                        CaseEvent(at: date, actor: .system, change: .statusChanged(from: .awaitingReporter, to: .inProgress)),
+                        CaseEvent(
+                            at: date, actor: .system, change: .statusChanged(from: .awaitingReporter, to: .inProgress)),
                         caseID: caseID, reference: reference, sealer: sealer, connection: connection)
                 }
                 try connection.query(
@@ -224,7 +228,8 @@ extension SealContext {
             details: ["row=\(row)", "at=\(at)", "direction=\(direction)", "officer=\(officer.map(String.init) ?? "-")"])
     }
 
-    static func event(of reference: CaseReference, row: Int64, at: Int64, actor: String, officer: Int64?) -> SealContext {
+    static func event(of reference: CaseReference, row: Int64, at: Int64, actor: String, officer: Int64?) -> SealContext
+    {
         SealContext(
             "event", of: reference,
             details: ["row=\(row)", "at=\(at)", "actor=\(actor)", "officer=\(officer.map(String.init) ?? "-")"])

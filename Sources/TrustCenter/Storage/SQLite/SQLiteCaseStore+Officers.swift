@@ -62,12 +62,16 @@ extension SQLiteCaseStore {
 
     public func replaceToken(email: String, tokenHash: Data) async throws -> Officer {
         try await database.write("replace token") { connection in
-            guard let row = try connection.query(Self.officerSelect + " WHERE email = ?", [.text(email)], operation: "find officer")
+            guard
+                let row = try connection.query(
+                    Self.officerSelect + " WHERE email = ?", [.text(email)], operation: "find officer"
+                )
                 .first
             else { throw NotFoundError("no officer with email \(email)") }
             let officer = try Self.officer(from: row)
             guard officer.isActive else {
-                throw InputError(field: "email", message: "officer \(officer.email) is revoked; add them again to reinstate")
+                throw InputError(
+                    field: "email", message: "officer \(officer.email) is revoked; add them again to reinstate")
             }
             try connection.query(
                 "UPDATE officers SET token_hash = ? WHERE id = ?", [.blob(tokenHash), .integer(officer.id)],

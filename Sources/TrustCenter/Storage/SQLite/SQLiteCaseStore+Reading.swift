@@ -69,7 +69,8 @@ extension SQLiteCaseStore {
                     text: try sealer.open(
                         json: String.self, from: row.blob("body"),
                         context: .note(
-                            of: reference, row: row.integer("id"), at: row.integer("at"), officer: row.integer("officer_id"))))
+                            of: reference, row: row.integer("id"), at: row.integer("at"),
+                            officer: row.integer("officer_id"))))
             },
             messages: try messages.map { row in
                 CaseMessage(
@@ -79,7 +80,8 @@ extension SQLiteCaseStore {
                     text: try sealer.open(
                         json: String.self, from: row.blob("body"),
                         context: .message(
-                            of: reference, row: row.integer("id"), at: row.integer("at"), direction: row.text("direction"),
+                            of: reference, row: row.integer("id"), at: row.integer("at"),
+                            direction: row.text("direction"),
                             officer: row.optionalInteger("officer_id"))))
             },
             events: try events.map { row in

@@ -157,6 +157,38 @@ import TrustCenter
         #expect(try server.stop() == 0)
     }
 
+    @Test func brokenFormsStopStartUpAndFormsCheckSaysWhy() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let checked = try runCommand(Binaries.trustd, ["forms", "check", Binaries.formsDirectory])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout.contains("4 languages: all complete"))
+        // A copy of the forms with one Danish text missing.
+        let forms = folder + "/forms"
+        try FileManager.default.createDirectory(atPath: forms + "/translations", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Binaries.formsDirectory + "/questionnaire.json", toPath: forms + "/questionnaire.json")
+        for language in ["nb", "sv", "en", "da"] {
+            try FileManager.default.copyItem(
+                atPath: "\(Binaries.formsDirectory)/translations/\(language).json",
+                toPath: "\(forms)/translations/\(language).json")
+        }
+        let danish = forms + "/translations/da.json"
+        var texts = try JSONDecoder().decode(
+            [String: String].self, from: Data(contentsOf: URL(fileURLWithPath: danish)))
+        texts["question.system.label"] = nil
+        try JSONEncoder().encode(texts).write(to: URL(fileURLWithPath: danish))
+        let refused = try runCommand(Binaries.trustd, ["forms", "check", forms])
+        #expect(refused.status == 65)
+        #expect(
+            refused.stderr.contains(
+                "translations/da.json: question 'system': missing translation 'question.system.label'"))
+        try #"{ listen: { port: 0 }, forms: { directory: "forms" } }"#.write(
+            toFile: config, atomically: true, encoding: .utf8)
+        let start = try runCommand(Binaries.trustd, ["serve", "--config", config], timeout: 30)
+        #expect(start.status == 78)
+        #expect(start.stderr.contains("missing translation 'question.system.label'"))
+    }
+
     @Test func aBadConfigurationStopsStartUpNamingTheKey() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try #"{ listen: { port: "eighty" } }"#.write(toFile: config, atomically: true, encoding: .utf8)

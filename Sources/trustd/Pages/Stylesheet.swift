@@ -28,6 +28,8 @@ extension Pages {
         .messages { list-style: none; padding: 0; }
         .messages li { border: 1px solid #ccc; padding: .5rem .75rem; margin: .5rem 0; }
         .messages .from-you { background: #f3f6fa; }
+        /* Anonymous hides every identity field, without script; the server drops them too. */
+        main:has(#field-identity-anonymous:checked) .identity-details { display: none; }
         .languages { max-width: 40rem; margin: 0 auto; padding: 0 1rem 1rem; }
         .languages ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 1rem; }
         .languages button { border: 0; padding: .25rem .5rem; text-decoration: underline; }

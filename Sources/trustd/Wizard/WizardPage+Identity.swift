@@ -13,8 +13,9 @@ extension WizardPage {
                 """
         }
         let details =
-            field("name", "text", state.name, 200, "name") + field("email", "email", state.email, 254, "email")
-            + field("phone", "tel", state.phone, 40, "tel")
+            "<div class=\"identity-details\">"
+            + field("name", "text", state.name, 200, "name") + field("email", "email", state.email, 254, "email")
+            + field("phone", "tel", state.phone, 40, "tel") + "</div>"
         if state.mustBeNamed(questionnaire) {
             return "<p class=\"intro\">\(HTML.escape(text("ui.identity.rightsInfo")))</p>\n" + details
         }

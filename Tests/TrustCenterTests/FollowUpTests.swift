@@ -47,6 +47,18 @@ import TrustCenter
         #expect(file.range(of: Data("Which year".utf8)) == nil && file.range(of: Data("Since spring".utf8)) == nil)
     }
 
+    @Test func aReportersMessageIsRecordedOnlyToTheMinute() async throws {
+        let harness = try await StoreHarness()
+        let (receipt, _) = try await fileReport(harness)
+        harness.time.advance(by: 37)  // 09:42:04
+        _ = try await desk(harness).reply(receipt.reference, text: "Hello")
+        let caseFile = try await harness.store.caseFile(receipt.reference)
+        let minute = Date(timeIntervalSince1970: 1_773_135_720)  // 09:42:00
+        #expect(caseFile.messages.last?.at == minute)
+        #expect(caseFile.events.last?.at == minute)
+        #expect(caseFile.summary.updatedAt == minute)
+    }
+
     @Test func aReporterMessageGetsTheTextChecks() async throws {
         let harness = try await StoreHarness()
         let (receipt, _) = try await fileReport(harness)
@@ -87,29 +99,77 @@ import TrustCenter
 }
 
 @Suite struct AttemptLimiterTests {
-    @Test func blocksAClientAfterTooManyFailuresUntilTheWindowPasses() async {
+    @Test func slowsAClientAfterTooManyAttemptsUntilTheWindowPasses() async {
         let time = FixedTimeSource()
-        let limiter = AttemptLimiter(maxFailures: 3, window: 600, time: time, random: SeededRandomSource())
-        for _ in 0..<3 {
-            #expect(await limiter.allows("client-a"))
-            await limiter.recordFailure("client-a")
-        }
-        #expect(await !limiter.allows("client-a"))
-        #expect(await limiter.allows("client-b"))
+        let limiter = AttemptLimiter(maxAttempts: 3, window: 600, time: time, random: SeededRandomSource())
+        for _ in 0..<3 { #expect(await !limiter.admit("client-a")) }
+        #expect(await limiter.admit("client-a"))
+        #expect(await limiter.isWithinLimit("client-b"))
         time.advance(by: 601)
-        #expect(await limiter.allows("client-a"))
+        #expect(await limiter.isWithinLimit("client-a"))
+    }
+
+    @Test func aRightKeyDoesNotCount() async {
+        let limiter = AttemptLimiter(maxAttempts: 2, window: 600, time: FixedTimeSource(), random: SeededRandomSource())
+        for _ in 0..<5 {
+            _ = await limiter.admit("reporter")
+            await limiter.succeeded("reporter")
+        }
+        #expect(await limiter.isWithinLimit("reporter"))
     }
 
     @Test func remembersABoundedNumberOfClients() async {
         let time = FixedTimeSource()
         let limiter = AttemptLimiter(
-            maxFailures: 1, window: 600, maxClients: 10, time: time, random: SeededRandomSource())
+            maxAttempts: 1, window: 600, maxClients: 10, time: time, random: SeededRandomSource())
         for index in 0..<50 {
-            await limiter.recordFailure("client-\(index)")
+            _ = await limiter.admit("client-\(index)")
             time.advance(by: 1)
         }
         // The newest are remembered; the oldest were forgotten to stay within the bound.
-        #expect(await !limiter.allows("client-49"))
-        #expect(await limiter.allows("client-0"))
+        #expect(await !limiter.isWithinLimit("client-49"))
+        #expect(await limiter.isWithinLimit("client-0"))
+    }
+}
+
+@Suite struct TokenLedgerTests {
+    let receipt = Receipt(
+        reference: CaseReference(year: 2026, serial: 1), followUpKey: FollowUpKey.generate(using: SeededRandomSource()))
+
+    @Test func aTokenIsUsedOnce() async {
+        let ledger = TokenLedger(lifetime: 60, time: FixedTimeSource())
+        #expect(await ledger.use("a"))
+        #expect(await !ledger.use("a"))
+    }
+
+    @Test func aSecondSendGetsTheSameReceiptThenOnlyAnswersAlreadySent() async {
+        let time = FixedTimeSource()
+        let ledger = TokenLedger(lifetime: 7200, receiptLifetime: 600, time: time)
+        #expect(await ledger.claimSend("n") == .proceed)
+        #expect(await ledger.claimSend("n") == .inFlight)
+        await ledger.finishSend("n", receipt: receipt)
+        #expect(await ledger.claimSend("n") == .sent(receipt))
+        time.advance(by: 601)
+        #expect(await ledger.claimSend("n") == .alreadySent)
+    }
+
+    @Test func aFailedSendCanBeSentAgainAndANavigationTokenCanStillSend() async {
+        let ledger = TokenLedger(lifetime: 7200, time: FixedTimeSource())
+        #expect(await ledger.claimSend("n") == .proceed)
+        await ledger.releaseSend("n")
+        #expect(await ledger.claimSend("n") == .proceed)
+        #expect(await ledger.use("back"))
+        #expect(await ledger.claimSend("back") == .proceed)
+    }
+
+    @Test func forgetsExpiredTokensAndStaysWithinItsCapacity() async {
+        let time = FixedTimeSource()
+        let ledger = TokenLedger(lifetime: 60, capacity: 3, time: time)
+        for nonce in ["a", "b", "c", "d"] { #expect(await ledger.use(nonce)) }
+        // "a" was forgotten to stay within three; "d" is remembered.
+        #expect(await ledger.use("a"))
+        #expect(await !ledger.use("d"))
+        time.advance(by: 61)
+        #expect(await ledger.use("d"))
     }
 }

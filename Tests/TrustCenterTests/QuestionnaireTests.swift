@@ -211,6 +211,25 @@ enum FormsFolder {
         #expect(error?.problem.contains("not asked on an earlier page") == true)
     }
 
+    @Test func reservedNamesAreRefused() throws {
+        let question = try problem { questionnaire, _ in
+            Self.editQuestion(&questionnaire, "place") { $0["id"] = "email" }
+        }
+        #expect(question?.problem == "the id is reserved for the form's own fields")
+        let page = try problem { questionnaire, _ in
+            var pages = questionnaire["pages"] as? [[String: Any]] ?? []
+            pages[1]["id"] = "review"
+            questionnaire["pages"] = pages
+        }
+        #expect(page?.problem == "page id 'review' is reserved for the form's own steps")
+    }
+
+    @Test func aTranslationMustKeepThePlaceholders() throws {
+        let error = try problem { _, texts in texts["nb"]?["ui.receipt.return"] = "Gå til oppfølgingssiden." }
+        #expect(error?.file.hasSuffix("translations/nb.json") == true)
+        #expect(error?.problem.contains("'ui.receipt.return' must have the placeholders [\"address\"]") == true)
+    }
+
     @Test func aDuplicateIdentifierIsNamed() throws {
         let error = try problem { questionnaire, _ in Self.editQuestion(&questionnaire, "place") { $0["id"] = "system" }
         }

@@ -145,9 +145,11 @@ import TrustCenter
                 identity, to: "/en/report", [("identity", "anonymous"), ("action", "next")])
             let sent = try await client.submit(review, to: "/en/report", [("action", "send")])
             #expect(sent.status == .ok)
+            // A double click, or the page sent again: the same receipt, never a second case.
             let again = try await client.submit(review, to: "/en/report", [("action", "send")])
-            #expect(again.status == .conflict)
-            #expect(again.title == "This report has already been sent.")
+            #expect(again.status == .ok)
+            #expect(again.element("case-reference") == sent.element("case-reference"))
+            #expect(again.element("follow-up-key") == sent.element("follow-up-key"))
         }
         #expect(try await harness.caseCount() == 1)
     }
@@ -237,5 +239,35 @@ import TrustCenter
         #expect(
             try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1)).summary.entityID == "demo-se"
         )
+    }
+
+    @Test func rawCharactersInAFormBodyNeverCrashTheServer() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            let first = try await client.page("/en/")
+            let token = try #require(first.hidden("token"))
+            for raw in [
+                "token=\(token)&step=about&action=next&a.about=question&x=a b \"<[#|]>\"",
+                "token=\(token)&step=about&action=next&a.about=question&note=blåbærsyltetøy",
+                "&&=&a.=&%zz=1", "token=%E0%A4%A",
+            ] {
+                let response = try await client.execute(
+                    uri: "/en/report", method: .post, headers: .form, body: ByteBuffer(string: raw))
+                #expect([.ok, .badRequest].contains(response.status), "\(raw)")
+            }
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
+        }
+    }
+
+    @Test func aBodyTooLargeForTheFormIsSaidInTheReportersLanguage() async throws {
+        let harness = try await AppHarness(maxBodyBytes: 1024)
+        try await harness.test { client in
+            let response = try await client.execute(
+                uri: "/sv/report", method: .post, headers: .form,
+                body: ByteBuffer(string: "a.question=" + String(repeating: "x", count: 4000)))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.text.contains("Rapporten är för lång för att skickas."))
+        }
     }
 }

@@ -1,57 +1,73 @@
 import Crypto
 import Foundation
 
-/// Slows down guessing of follow-up keys: after `maxFailures` wrong keys from one client within
-/// `window`, that client must wait until the window has passed. Kept in memory only. A client
-/// is known by a keyed hash of its address under a key made at start, so the addresses
-/// themselves are not even kept in memory, and nothing is written to disk or logged. The number
-/// of clients remembered is bounded.
+/// Slows down guessing of follow-up keys. Every attempt from a client counts before the key is
+/// looked up, so parallel requests cannot slip past; a right key takes its count back. Past
+/// `maxAttempts` within `window`, the client's answers come only after `penalty`, which makes
+/// guessing an 83-bit key hopeless without locking anyone out: behind a shared proxy address,
+/// a reporter with the right key still gets in, just more slowly.
+///
+/// Kept in memory only. A client is known by a keyed hash of its address under a key made at
+/// start, so the addresses themselves are not even kept in memory, and nothing is written to
+/// disk or logged. The number of clients remembered is bounded.
 public actor AttemptLimiter {
-    private let maxFailures: Int
+    private let maxAttempts: Int
     private let window: TimeInterval
     private let maxClients: Int
+    public let penalty: Duration
     private let time: any TimeSource
     private let key: SymmetricKey
-    private var failures: [Data: [Date]] = [:]
+    private var attempts: [Data: [Date]] = [:]
 
     public init(
-        maxFailures: Int = 5, window: TimeInterval = 15 * 60, maxClients: Int = 100_000,
+        maxAttempts: Int = 5, window: TimeInterval = 15 * 60, penalty: Duration = .seconds(2),
+        maxClients: Int = 100_000,
         time: any TimeSource, random: any RandomSource
     ) {
-        self.maxFailures = maxFailures
+        self.maxAttempts = maxAttempts
         self.window = window
+        self.penalty = penalty
         self.maxClients = maxClients
         self.time = time
         self.key = SymmetricKey(data: random.bytes(count: 32))
     }
 
-    /// Whether `client` may try another key now.
-    public func allows(_ client: String) -> Bool {
-        recent(for: fingerprint(client)).count < maxFailures
-    }
-
-    /// Records a wrong key from `client`.
-    public func recordFailure(_ client: String) {
+    /// Counts an attempt from `client`; true when the client is over the limit and must wait.
+    public func admit(_ client: String) -> Bool {
         let id = fingerprint(client)
         var list = recent(for: id)
+        let over = list.count >= maxAttempts
         list.append(time.now())
-        failures[id] = list
-        if failures.count > maxClients { prune() }
+        attempts[id] = list
+        if attempts.count > maxClients { prune() }
+        return over
+    }
+
+    /// The attempt was a right key: it does not count against the client.
+    public func succeeded(_ client: String) {
+        let id = fingerprint(client)
+        attempts[id]?.removeLast()
+    }
+
+    /// Whether `client` is within the limit now.
+    public func isWithinLimit(_ client: String) -> Bool {
+        recent(for: fingerprint(client)).count < maxAttempts
     }
 
     private func recent(for id: Data) -> [Date] {
         let cutoff = time.now().addingTimeInterval(-window)
-        return (failures[id] ?? []).filter { $0 > cutoff }
+        return (attempts[id] ?? []).filter { $0 > cutoff }
     }
 
+    /// Drops the clients whose attempts have all expired; if still too many, keeps the most
+    /// recent 90%, so that this full pass runs rarely.
     private func prune() {
         let cutoff = time.now().addingTimeInterval(-window)
-        failures = failures.filter { $0.value.contains { $0 > cutoff } }
-        // Still full: forget the oldest, rather than grow without bound.
-        while failures.count > maxClients,
-            let oldest = failures.min(by: { ($0.value.last ?? .distantPast) < ($1.value.last ?? .distantPast) })
-        {
-            failures[oldest.key] = nil
+        attempts = attempts.filter { $0.value.contains { $0 > cutoff } }
+        if attempts.count > maxClients {
+            let kept = attempts.sorted { ($0.value.last ?? .distantPast) > ($1.value.last ?? .distantPast) }
+                .prefix(maxClients * 9 / 10)
+            attempts = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 
 /// What a reporter does with their follow-up key: open the case's dialogue and write to the
 /// officers. A wrong key, a malformed key and a blocked client all get the same answer.
@@ -7,7 +6,6 @@ public struct FollowUpDesk: Sendable {
     let store: any CaseStore
     let hasher: SecretHasher
     let time: any TimeSource
-    let logger = Logger(label: "trustcenter.follow-up")
 
     /// What the reporter sees: the status and the messages, never notes or officers' names.
     public struct View: Sendable, Hashable {
@@ -52,9 +50,8 @@ public struct FollowUpDesk: Sendable {
         case .failure(.controlCharacters):
             throw SubmissionProblems([FieldProblem(question: "reply", key: "error.controlCharacters")])
         }
-        let caseFile = try await store.addReporterMessage(text, to: reference, at: time.now())
-        // No reference: a log line's exact time tied to a case could tell who is writing.
-        logger.info("reporter message received")
+        // To the minute, and nothing logged: an exact time could tell who is writing.
+        let caseFile = try await store.addReporterMessage(text, to: reference, at: time.nowToTheMinute())
         return Self.view(of: caseFile)
     }
 

@@ -1,29 +1,100 @@
 import Foundation
 
-/// Remembers which page tokens have been used, so that a step, a report or a reply cannot be
-/// sent twice with the same token. In memory, until the token would have expired anyway, and
-/// bounded: when full, the oldest are forgotten (their tokens are then near expiry).
+/// Remembers which page tokens have been used, in memory, until they would have expired anyway.
+///
+/// Navigation and replies use a token once (`use`). Sending a report is idempotent instead: the
+/// first send files it, a second send with the same token (a double click, a resent page) gets
+/// the same receipt back for `receiptLifetime`, so the reporter never loses the follow-up key and
+/// the report is never filed twice. Expiry runs oldest-first in amortised constant time; when
+/// more live tokens arrive than `capacity`, the oldest are forgotten.
 public actor TokenLedger {
+    /// What to do with a send.
+    public enum SendClaim: Sendable, Equatable {
+        case proceed
+        case inFlight
+        case sent(Receipt)
+        case alreadySent
+    }
+
+    private enum Entry {
+        case used
+        case sending
+        case sent(Receipt)
+        case sentLongAgo
+    }
+
     private let lifetime: TimeInterval
+    private let receiptLifetime: TimeInterval
     private let capacity: Int
     private let time: any TimeSource
-    private var used: [String: Date] = [:]
+    private var entries: [String: (entry: Entry, at: Date)] = [:]
+    private var order: [(nonce: String, at: Date)] = []
+    private var head = 0
 
-    public init(lifetime: TimeInterval, capacity: Int = 200_000, time: any TimeSource) {
+    public init(
+        lifetime: TimeInterval, receiptLifetime: TimeInterval = 600, capacity: Int = 200_000, time: any TimeSource
+    ) {
         self.lifetime = lifetime
+        self.receiptLifetime = receiptLifetime
         self.capacity = capacity
         self.time = time
     }
 
     /// Marks `nonce` used; false when it had been used already.
     public func use(_ nonce: String) -> Bool {
-        let now = time.now()
-        if used.count >= capacity {
-            used = used.filter { now.timeIntervalSince($0.value) < lifetime }
-            while used.count >= capacity, let oldest = used.min(by: { $0.value < $1.value }) { used[oldest.key] = nil }
-        }
-        guard used[nonce] == nil else { return false }
-        used[nonce] = now
+        expire()
+        guard entries[nonce] == nil else { return false }
+        record(nonce, .used)
         return true
+    }
+
+    /// Claims the right to file the report sent with `nonce`.
+    public func claimSend(_ nonce: String) -> SendClaim {
+        expire()
+        switch entries[nonce]?.entry {
+        case nil, .used:
+            record(nonce, .sending)
+            return .proceed
+        case .sending: return .inFlight
+        case .sent(let receipt):
+            guard let at = entries[nonce]?.at, time.now().timeIntervalSince(at) < receiptLifetime else {
+                entries[nonce] = (.sentLongAgo, entries[nonce]?.at ?? time.now())
+                return .alreadySent
+            }
+            return .sent(receipt)
+        case .sentLongAgo: return .alreadySent
+        }
+    }
+
+    /// The report sent with `nonce` was filed.
+    public func finishSend(_ nonce: String, receipt: Receipt) {
+        entries[nonce] = (.sent(receipt), time.now())
+    }
+
+    /// Filing failed; the token may be sent again.
+    public func releaseSend(_ nonce: String) {
+        entries[nonce] = (.used, entries[nonce]?.at ?? time.now())
+    }
+
+    private func record(_ nonce: String, _ entry: Entry) {
+        let now = time.now()
+        if entries[nonce] == nil { order.append((nonce, now)) }
+        entries[nonce] = (entry, now)
+        while entries.count > capacity, head < order.count {
+            entries[order[head].nonce] = nil
+            head += 1
+        }
+    }
+
+    private func expire() {
+        let cutoff = time.now().addingTimeInterval(-lifetime)
+        while head < order.count, order[head].at < cutoff {
+            if let entry = entries[order[head].nonce], entry.at < cutoff { entries[order[head].nonce] = nil }
+            head += 1
+        }
+        if head > 1_024, head * 2 > order.count {
+            order.removeFirst(head)
+            head = 0
+        }
     }
 }

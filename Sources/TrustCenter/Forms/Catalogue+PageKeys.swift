@@ -9,7 +9,7 @@ extension Catalogue {
             "ui.review.title", "ui.review.intro", "ui.review.reporter", "ui.review.anonymous", "ui.review.company",
             "ui.receipt.title", "ui.receipt.reference", "ui.receipt.key", "ui.receipt.keep", "ui.receipt.return",
             "ui.followUp.title", "ui.followUp.intro", "ui.followUp.key", "ui.followUp.open", "ui.followUp.wrongKey",
-            "ui.followUp.tooMany", "ui.followUp.expired", "ui.followUp.status", "ui.followUp.messages",
+            "ui.followUp.expired", "ui.followUp.status", "ui.followUp.messages",
             "ui.followUp.none", "ui.followUp.fromYou", "ui.followUp.fromUs", "ui.followUp.reply",
             "ui.followUp.sendReply",
             "ui.followUp.replySent", "ui.followUp.link",

@@ -6,12 +6,16 @@ enum FormCheck {
         }
         guard !questionnaire.pages.isEmpty else { throw fail(nil, "has no pages") }
         var pageIDs: Set<String> = []
+        let reservedPages = [FormFlow.identityStep, FormFlow.reviewStep]
         // Conditions may refer only to questions on earlier pages: without script, a page is drawn
         // before any of its own answers exist.
         var asked: [String] = []
         for page in questionnaire.pages {
             guard pageIDs.insert(page.id).inserted else { throw fail(nil, "page id '\(page.id)' is used twice") }
             guard isIdentifier(page.id) else { throw fail(nil, "page id '\(page.id)' is not a plain identifier") }
+            guard !reservedPages.contains(page.id) else {
+                throw fail(nil, "page id '\(page.id)' is reserved for the form's own steps")
+            }
             if let missing = page.showIf?.questions.first(where: { !asked.contains($0) }) {
                 throw fail(
                     nil, "page '\(page.id)' has a condition on '\(missing)', which is not asked on an earlier page")
@@ -19,6 +23,9 @@ enum FormCheck {
             var onPage: [String] = []
             for question in page.questions {
                 guard isIdentifier(question.id) else { throw fail(question.id, "the id is not a plain identifier") }
+                guard !(["entity"] + ReporterCheck.fieldKeys).contains(question.id) else {
+                    throw fail(question.id, "the id is reserved for the form's own fields")
+                }
                 guard !asked.contains(question.id), !onPage.contains(question.id) else {
                     throw fail(question.id, "the id is used twice")
                 }
@@ -48,18 +55,38 @@ enum FormCheck {
         }
     }
 
-    /// Every language has every text, none empty.
+    /// Every language has every text, none empty, each with the same `{placeholders}` as English.
     static func check(_ catalogue: Catalogue, for questionnaire: Questionnaire) throws(FormDefinitionError) {
         let required = Catalogue.keys(for: questionnaire) + Catalogue.pageKeys + FieldProblem.keys
+        let english = catalogue.texts[.en] ?? [:]
         for language in Language.allCases {
             let texts = catalogue.texts[language] ?? [:]
-            if let missing = required.first(where: { (texts[$0] ?? "").allSatisfy(\.isWhitespace) }) {
-                let question = missing.hasPrefix("question.") ? missing.split(separator: ".")[1] : nil
-                throw FormDefinitionError(
+            func fail(_ key: String, _ problem: String) -> FormDefinitionError {
+                let question = key.hasPrefix("question.") ? key.split(separator: ".")[1] : nil
+                return FormDefinitionError(
                     file: "translations/\(language.rawValue).json", question: question.map(String.init),
-                    problem: "missing translation '\(missing)'")
+                    problem: problem)
+            }
+            if let missing = required.first(where: { (texts[$0] ?? "").allSatisfy(\.isWhitespace) }) {
+                throw fail(missing, "missing translation '\(missing)'")
+            }
+            if let key = required.first(where: { placeholders(texts[$0] ?? "") != placeholders(english[$0] ?? "") }) {
+                throw fail(
+                    key,
+                    "'\(key)' must have the placeholders \(placeholders(english[key] ?? "").sorted()) as in English")
             }
         }
+    }
+
+    /// The `{name}` placeholders of a text.
+    static func placeholders(_ text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            found.insert(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
     }
 
     /// Lowercase letters, digits and dashes, starting with a letter; camelCase allowed.

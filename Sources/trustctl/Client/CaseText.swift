@@ -105,12 +105,5 @@ enum CaseText {
         return TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
     }
 
-    /// UTC, to the minute, marked as such.
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
-    }
+    static func time(_ date: Date) -> String { TimeText.minute(date) }
 }

@@ -14,7 +14,7 @@ func buildApplication(
     let router = Router(context: TrustRequestContext.self)
     router.addMiddleware {
         SecurityHeadersMiddleware()
-        ErrorMiddleware(logger: logger)
+        ErrorMiddleware(logger: logger, catalogue: runtime.form.catalogue)
     }
     PublicRoutes(runtime: runtime).register(on: router)
     ReportFormRoutes(runtime: runtime).register(on: router)

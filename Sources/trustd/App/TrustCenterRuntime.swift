@@ -29,6 +29,7 @@ struct TrustCenterRuntime: Sendable {
         creatingDatabase: Bool = true,
         time: any TimeSource = SystemTimeSource(),
         random: any RandomSource = SystemRandomSource(),
+        followUpPenalty: Duration = .seconds(2),
         logger: Logger
     ) async throws -> TrustCenterRuntime {
         let fileManager = FileManager.default
@@ -78,7 +79,7 @@ struct TrustCenterRuntime: Sendable {
             followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
-            limiter: AttemptLimiter(time: time, random: random),
+            limiter: AttemptLimiter(penalty: followUpPenalty, time: time, random: random),
             time: time)
     }
 

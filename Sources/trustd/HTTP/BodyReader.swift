@@ -43,36 +43,6 @@ enum BodyReader {
         }
     }
 
-    /// Decodes an HTML form (application/x-www-form-urlencoded) with Hummingbird's decoder.
-    static func form<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
-        let text = try self.text(buffer)
-        try checkPercentEncoding(text)
-        do {
-            return try URLEncodedFormDecoder().decode(type, from: text)
-        } catch let error as DecodingError {
-            let (message, field) = describe(error)
-            throw APIError.badRequest(message, field: field)
-        } catch {
-            // Hummingbird's URLEncodedFormError: repeated or malformed keys. Its text quotes the
-            // sender's input, so it is neither repeated nor logged.
-            throw APIError.badRequest("form data is malformed (a field is repeated or badly named)")
-        }
-    }
-
-    /// Refuses a form whose percent-escapes do not decode to UTF-8 (such as `%FF`): the decoder
-    /// would keep such a value as it came, and a garbled report must not pass as a good one.
-    static func checkPercentEncoding(_ form: String) throws {
-        for pair in form.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0]).removingPercentEncoding ?? "field"
-            for part in parts where String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil
-            {
-                throw APIError.badRequest(
-                    "form field \(PlainText.quoted(name, limit: 40)) is not valid UTF-8", field: name)
-            }
-        }
-    }
-
     /// A message and field name for a decoding error, without the values that were sent.
     static func describe(_ error: DecodingError) -> (message: String, field: String?) {
         func path(_ keys: [any CodingKey]) -> String? {

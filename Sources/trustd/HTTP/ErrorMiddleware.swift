@@ -1,11 +1,13 @@
 import Hummingbird
 import Logging
+import TrustCenter
 
 /// Turns errors thrown by routes into answers: JSON for the admin API and JSON clients, a plain
 /// page for browsers. Nothing about the request body is repeated.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TrustRequestContext
     let logger: Logger
+    let catalogue: Catalogue
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -17,8 +19,18 @@ struct ErrorMiddleware: RouterMiddleware {
             if wantsJSON(request) {
                 return try apiError.response(from: request, context: context)
             }
+            // On the reporter's pages, a body too large to read is said in their language.
+            if apiError.status == .contentTooLarge, let language = language(of: request) {
+                return Response.html(
+                    Pages.message(catalogue.text("error.tooLarge", language), language: language),
+                    status: .contentTooLarge)
+            }
             return Pages.error(status: apiError.status, message: apiError.message)
         }
+    }
+
+    private func language(of request: Request) -> Language? {
+        request.uri.path.split(separator: "/").first.flatMap { Language(rawValue: String($0)) }
     }
 
     private func wantsJSON(_ request: Request) -> Bool {

@@ -3,7 +3,9 @@ import TrustCenter
 
 extension Pages {
     /// The follow-up page before the key: one field, and a generic notice after a failure.
-    static func followUpKey(catalogue: Catalogue, language: Language, token: String, notice: String? = nil) -> String {
+    static func followUpKey(
+        catalogue: Catalogue, language: Language, token: String, notice: String? = nil, draft: String = ""
+    ) -> String {
         func text(_ key: String) -> String { HTML.escape(catalogue.text(key, language)) }
         let noticeHTML =
             notice.map { "<div class=\"error-summary\" role=\"alert\"><p>\(HTML.escape($0))</p></div>" } ?? ""
@@ -14,7 +16,7 @@ extension Pages {
                 \(noticeHTML)
                 <p>\(text("ui.followUp.intro"))</p>
                 <form method="post" action="/\(language.rawValue)/follow-up" accept-charset="utf-8">
-                \(HTML.hidden("token", token))
+                \(HTML.hidden("token", token))\(draft.isEmpty ? "" : HTML.hidden("draft", draft))
                 <div class="question"><label for="field-key">\(text("ui.followUp.key"))</label>
                 <input type="text" name="key" id="field-key" autocomplete="off" spellcheck="false" inputmode="numeric" maxlength="40" required></div>
                 <div class="actions"><button type="submit" class="primary">\(text("ui.followUp.open"))</button></div>
@@ -41,7 +43,7 @@ extension Pages {
                     let from = text(message.fromReporter ? "ui.followUp.fromYou" : "ui.followUp.fromUs")
                     let body = HTML.escape(message.text).replacingOccurrences(of: "\n", with: "<br>")
                     return "<li class=\"\(message.fromReporter ? "from-you" : "from-us")\"><p class=\"meta\">\(from) · "
-                        + "<time datetime=\"\(isoMinute(message.at))\">\(displayMinute(message.at))</time></p><p>\(body)</p></li>"
+                        + "<time datetime=\"\(TimeText.isoMinute(message.at))\">\(TimeText.minute(message.at))</time></p><p>\(body)</p></li>"
                 }.joined() + "</ol>"
         let notice =
             sent ? "<div class=\"notice\" role=\"status\"><p>\(text("ui.followUp.replySent"))</p></div>" : ""
@@ -67,21 +69,5 @@ extension Pages {
                 </form>
                 """,
             language: language)
-    }
-
-    static func isoMinute(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm'Z'"
-        return formatter.string(from: date)
-    }
-
-    static func displayMinute(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }

@@ -28,32 +28,40 @@ struct FollowUpRoutes {
         runtime.pageTokens.issue(purpose: "follow-up:session", subject: reference.description, at: runtime.time.now())
     }
 
-    func keyPage(_ language: Language, notice: String, status: HTTPResponse.Status) -> Response {
+    func keyPage(_ language: Language, notice: String, status: HTTPResponse.Status, draft: String = "") -> Response {
         Response.html(
-            Pages.followUpKey(catalogue: catalogue, language: language, token: openToken(), notice: notice),
+            Pages.followUpKey(
+                catalogue: catalogue, language: language, token: openToken(), notice: notice, draft: draft),
             status: status)
     }
 
     func open(_ request: Request, language: Language, client: String) async throws -> Response {
-        let fields = try FormFields(body: try await BodyReader.collect(request, limit: 4096))
+        let fields = try FormFields(
+            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        let draft = fields.value("draft") ?? ""
         guard
-            runtime.pageTokens.verify(
+            let verified = runtime.pageTokens.verify(
                 fields.value("token") ?? "", purpose: "follow-up:open", at: runtime.time.now(),
-                maxAge: TrustCenterRuntime.formTokenLifetime) != nil
+                maxAge: TrustCenterRuntime.formTokenLifetime),
+            await runtime.tokenLedger.use(verified.nonce)
         else {
-            return keyPage(language, notice: catalogue.text("error.formToken", language), status: .badRequest)
+            return keyPage(
+                language, notice: catalogue.text("error.formToken", language), status: .badRequest, draft: draft)
         }
-        guard await runtime.limiter.allows(client) else {
-            return keyPage(language, notice: catalogue.text("ui.followUp.tooMany", language), status: .tooManyRequests)
+        // Counted before the lookup; past the limit the answer comes only after a pause.
+        if await runtime.limiter.admit(client) {
+            try await Task.sleep(for: runtime.limiter.penalty)
         }
         guard let reference = try await runtime.followUp.reference(forKey: fields.value("key") ?? "") else {
-            await runtime.limiter.recordFailure(client)
             // One answer for every wrong key, malformed or not.
-            return keyPage(language, notice: catalogue.text("ui.followUp.wrongKey", language), status: .ok)
+            return keyPage(
+                language, notice: catalogue.text("ui.followUp.wrongKey", language), status: .ok, draft: draft)
         }
+        await runtime.limiter.succeeded(client)
         let view = try await runtime.followUp.view(reference)
         return Response.html(
-            Pages.followUpDialogue(view, catalogue: catalogue, language: language, session: session(for: reference)))
+            Pages.followUpDialogue(
+                view, catalogue: catalogue, language: language, session: session(for: reference), draft: draft))
     }
 
     func reply(_ request: Request, language: Language) async throws -> Response {
@@ -65,7 +73,10 @@ struct FollowUpRoutes {
                 maxAge: TrustCenterRuntime.followUpLifetime),
             let reference = try? CaseReference(parsing: verified.subject)
         else {
-            return keyPage(language, notice: catalogue.text("ui.followUp.expired", language), status: .badRequest)
+            // The text typed so far goes along, and comes back once the key is entered again.
+            return keyPage(
+                language, notice: catalogue.text("ui.followUp.expired", language), status: .badRequest,
+                draft: fields.value("reply") ?? "")
         }
         // Each session token sends one message: a resent page does not post it twice.
         guard await runtime.tokenLedger.use(verified.nonce) else {

@@ -57,44 +57,34 @@ struct ReportFormRoutes {
         let step = fields.value("step").flatMap { flow.steps.contains($0) ? $0 : nil } ?? flow.first
         let action = fields.value("action") ?? "next"
 
-        // A step token is good once, for its own step, for two hours.
-        let verified = runtime.pageTokens.verify(
-            fields.value("token") ?? "", purpose: "report:\(step)", at: runtime.time.now(),
-            maxAge: TrustCenterRuntime.formTokenLifetime)
-        let fresh = await verified.asyncMap { await runtime.tokenLedger.use($0.nonce) } ?? false
-        guard fresh else {
-            if verified != nil, action == "send" {
-                return Response.html(
-                    Pages.message(form.catalogue.text("error.alreadySent", language), language: language),
-                    status: .conflict)
-            }
+        // A step token is bound to its step and good for two hours.
+        guard
+            let verified = runtime.pageTokens.verify(
+                fields.value("token") ?? "", purpose: "report:\(step)", at: runtime.time.now(),
+                maxAge: TrustCenterRuntime.formTokenLifetime)
+        else {
             return Response.html(
                 page(
                     language: language, state: state, step: step,
                     notice: form.catalogue.text("error.formToken", language)),
                 status: .badRequest)
         }
-
+        if action == "send", step == FormFlow.reviewStep {
+            return try await send(state, nonce: verified.nonce, language: language, flow: flow)
+        }
+        // Every other step uses its token once: a replayed step shows the page again, answers kept.
+        guard await runtime.tokenLedger.use(verified.nonce) else {
+            return Response.html(
+                page(
+                    language: language, state: state, step: step,
+                    notice: form.catalogue.text("error.formToken", language)),
+                status: .badRequest)
+        }
         switch action {
         case "stay":
             return Response.html(page(language: language, state: state, step: step))
         case "back":
             return Response.html(page(language: language, state: state, step: flow.previous(before: step)))
-        case "send" where step == FormFlow.reviewStep:
-            do {
-                let receipt = try await runtime.intake.submit(
-                    ReportSubmission(
-                        entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire)))
-                return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
-            } catch let rejected as SubmissionProblems {
-                let first = rejected.problems.first?.question ?? ""
-                let backTo = stepHolding(first, flow: flow)
-                return Response.html(
-                    page(
-                        language: language, state: state, step: backTo,
-                        problems: rejected.problems.filter { stepHolding($0.question, flow: flow) == backTo }),
-                    status: .badRequest)
-            }
         default:
             let problems = check(step, state: &state, flow: flow)
             guard problems.isEmpty else {
@@ -104,6 +94,45 @@ struct ReportFormRoutes {
             // Answers may have changed which pages follow, so the flow is worked out again.
             let next = FormFlow(questionnaire: form.questionnaire, answers: state.answers).next(after: step)
             return Response.html(page(language: language, state: state, step: next))
+        }
+    }
+
+    /// Files the report once per review page: a second send with the same token (a double click,
+    /// a resent page) shows the same receipt again, so the key is never lost and nothing is filed
+    /// twice. A send that fails can be sent again.
+    func send(_ state: WizardState, nonce: String, language: Language, flow: FormFlow) async throws -> Response {
+        var claim = await runtime.tokenLedger.claimSend(nonce)
+        for _ in 0..<100 where claim == .inFlight {
+            try await Task.sleep(for: .milliseconds(100))
+            claim = await runtime.tokenLedger.claimSend(nonce)
+        }
+        switch claim {
+        case .sent(let receipt):
+            return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
+        case .alreadySent, .inFlight:
+            return Response.html(
+                Pages.message(form.catalogue.text("error.alreadySent", language), language: language), status: .conflict
+            )
+        case .proceed:
+            do {
+                let receipt = try await runtime.intake.submit(
+                    ReportSubmission(
+                        entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire)))
+                await runtime.tokenLedger.finishSend(nonce, receipt: receipt)
+                return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
+            } catch let rejected as SubmissionProblems {
+                await runtime.tokenLedger.releaseSend(nonce)
+                let first = rejected.problems.first?.question ?? ""
+                let backTo = stepHolding(first, flow: flow)
+                return Response.html(
+                    page(
+                        language: language, state: state, step: backTo,
+                        problems: rejected.problems.filter { stepHolding($0.question, flow: flow) == backTo }),
+                    status: .badRequest)
+            } catch {
+                await runtime.tokenLedger.releaseSend(nonce)
+                throw error
+            }
         }
     }
 

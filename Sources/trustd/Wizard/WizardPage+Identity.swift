@@ -13,17 +13,17 @@ extension WizardPage {
                 """
         }
         let details =
-            "<div class=\"identity-details\">"
+            "<fieldset class=\"identity-details\"><legend>\(HTML.escape(text("ui.identity.title")))</legend>"
             + field("name", "text", state.name, 200, "name") + field("email", "email", state.email, 254, "email")
-            + field("phone", "tel", state.phone, 40, "tel") + "</div>"
+            + field("phone", "tel", state.phone, 40, "tel") + "</fieldset>"
         if state.mustBeNamed(questionnaire) {
             return "<p class=\"intro\">\(HTML.escape(text("ui.identity.rightsInfo")))</p>\n" + details
         }
         let named = state.identity == "named"
         let error = message(for: "identity")
         return """
-            <fieldset class="question\(error == nil ? "" : " has-error")" id="field-identity"><legend>\(HTML.escape(text("ui.identity.question")))</legend>
-            \(error.map { "<p class=\"field-error\">\(HTML.escape($0))</p>" } ?? "")
+            <fieldset class="question\(error == nil ? "" : " has-error")" id="field-identity"\(error == nil ? "" : " aria-describedby=\"error-identity\"")><legend>\(HTML.escape(text("ui.identity.question")))</legend>
+            \(error.map { "<p class=\"field-error\" id=\"error-identity\">\(HTML.escape($0))</p>" } ?? "")
             <div class="choice"><input type="radio" name="identity" id="field-identity-anonymous" value="anonymous"\(named ? "" : " checked")>
             <label for="field-identity-anonymous">\(HTML.escape(text("ui.identity.anonymous")))</label></div>
             <div class="choice"><input type="radio" name="identity" id="field-identity-named" value="named"\(named ? " checked" : "")>

@@ -26,7 +26,8 @@ final class AppHarness: Sendable {
         configuration.formsDirectory = Self.formsDirectory
         self.configuration = configuration
         runtime = try await TrustCenterRuntime.open(
-            configuration, time: FixedTime(), random: SystemRandomSource(), logger: Logger(label: "test"))
+            configuration, time: FixedTime(), random: SystemRandomSource(), followUpPenalty: .milliseconds(10),
+            logger: Logger(label: "test"))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }

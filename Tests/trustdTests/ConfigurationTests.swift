@@ -121,6 +121,7 @@ import TrustCenter
         let configuration = try Configuration.load(path: example, environment: [:])
         #expect(configuration.entities.map(\.country) == [.norway, .sweden, .denmark])
         #expect(configuration.databasePath == "/var/lib/trustcenter/trustcenter.db")
+        #expect(configuration.formsDirectory == "/usr/share/trustcenter/forms")
     }
 }
 

@@ -15,7 +15,5 @@ public struct AnswerSet: Sendable, Hashable {
         storage[question] = values.isEmpty ? nil : values
     }
 
-    public mutating func remove(_ question: String) { storage[question] = nil }
-
     public var questionIDs: [String] { storage.keys.sorted() }
 }

@@ -36,8 +36,6 @@ struct FormFields: Sendable {
 
     func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }
 
-    func values(_ name: String) -> [String] { fields.filter { $0.name == name }.map(\.value) }
-
     /// Answers travel as `a.<question id>` fields.
     var answers: AnswerSet {
         var grouped: [String: [String]] = [:]

@@ -149,6 +149,7 @@ import TrustCenter
         #expect(await ledger.claimSend("n") == .inFlight)
         await ledger.finishSend("n", receipt: receipt)
         #expect(await ledger.claimSend("n") == .sent(receipt))
+        #expect(await ledger.receipt(for: "n") == receipt)
         time.advance(by: 601)
         #expect(await ledger.claimSend("n") == .alreadySent)
     }

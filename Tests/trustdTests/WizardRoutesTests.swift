@@ -150,6 +150,10 @@ import TrustCenter
             #expect(again.status == .ok)
             #expect(again.element("case-reference") == sent.element("case-reference"))
             #expect(again.element("follow-up-key") == sent.element("follow-up-key"))
+            // Nor can the sent review page be turned back into a page that sends a second report.
+            let back = try await client.submit(review, to: "/en/report", [("action", "back")])
+            #expect(back.element("case-reference") == sent.element("case-reference"))
+            #expect(back.hidden("token") == nil)
         }
         #expect(try await harness.caseCount() == 1)
     }

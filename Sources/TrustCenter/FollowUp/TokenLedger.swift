@@ -66,6 +66,14 @@ public actor TokenLedger {
         }
     }
 
+    /// The receipt of the report filed with `nonce`, while it is remembered.
+    public func receipt(for nonce: String) -> Receipt? {
+        guard case .sent(let receipt) = entries[nonce]?.entry, let at = entries[nonce]?.at,
+            time.now().timeIntervalSince(at) < receiptLifetime
+        else { return nil }
+        return receipt
+    }
+
     /// The report sent with `nonce` was filed.
     public func finishSend(_ nonce: String, receipt: Receipt) {
         entries[nonce] = (.sent(receipt), time.now())

@@ -27,11 +27,8 @@ struct OfficerCommand: AsyncParsableCommand {
                 let role = try OfficerRole.parse(role)
                 try await withRuntime(options) { runtime in
                     let (officer, token) = try await runtime.officers.add(name: name, email: email, role: role)
-                    FileHandle.standardError.write(
-                        Data(
-                            "Added officer \(officer.id): \(officer.email) (\(officer.role.rawValue)). The token below is shown once.\n"
-                                .utf8))
-                    FileHandle.standardOutput.write(Data("\(token)\n".utf8))
+                    printToken(
+                        token, about: "Added officer \(officer.id): \(officer.email) (\(officer.role.rawValue)).")
                 }
             }
         }
@@ -87,13 +84,18 @@ struct OfficerCommand: AsyncParsableCommand {
             try await reportingFailures {
                 try await withRuntime(options) { runtime in
                     let (officer, token) = try await runtime.officers.rotateToken(email: email)
-                    FileHandle.standardError.write(
-                        Data("New token for officer \(officer.id): \(officer.email). It is shown once.\n".utf8))
-                    FileHandle.standardOutput.write(Data("\(token)\n".utf8))
+                    printToken(token, about: "New token for officer \(officer.id): \(officer.email).")
                 }
             }
         }
     }
+}
+
+/// Prints a new token alone on stdout, so that `$(trustd officer …)` captures it, with what it is
+/// on stderr. It is never shown again.
+private func printToken(_ token: String, about description: String) {
+    FileHandle.standardError.write(Data("\(description) The token below is shown once.\n".utf8))
+    FileHandle.standardOutput.write(Data("\(token)\n".utf8))
 }
 
 /// Opens the runtime for one command and closes it afterwards, whatever happens.

@@ -5,7 +5,8 @@ import TrustCenter
 @Suite struct FollowUpDeskTests {
     func fileReport(_ harness: StoreHarness) async throws -> (Receipt, Officer) {
         let receipt = try await harness.intake().submit(Fixtures.question())
-        let (officer, _) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
+        let (officer, _) = try await harness.officers.add(
+            name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         return (receipt, officer)
     }
 
@@ -37,7 +38,7 @@ import TrustCenter
         #expect(view.messages.map(\.fromReporter) == [false, true])
         // Answering moves a case that waited for the reporter back to in progress.
         #expect(view.status == .inProgress)
-        let caseFile = try await harness.store.caseFile(receipt.reference)
+        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
         #expect(
             caseFile.events.suffix(2).map(\.change) == [
                 .messageReceived, .statusChanged(from: .awaitingReporter, to: .inProgress),
@@ -52,7 +53,7 @@ import TrustCenter
         let (receipt, _) = try await fileReport(harness)
         harness.time.advance(by: 37)  // 09:42:04
         _ = try await desk(harness).reply(receipt.reference, text: "Hello")
-        let caseFile = try await harness.store.caseFile(receipt.reference)
+        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
         let minute = Date(timeIntervalSince1970: 1_773_135_720)  // 09:42:00
         #expect(caseFile.messages.last?.at == minute)
         #expect(caseFile.events.last?.at == minute)

@@ -10,7 +10,10 @@ import Testing
         CaseIntake(
             category: category, entityID: entity, receivedAt: Date(timeIntervalSince1970: 1_773_135_660), year: year,
             followUpKeyHash: Data(repeating: keyHash, count: 32), report: Fixtures.report(description),
-            reporter: reporter)
+            reporter: reporter,
+            routing: CaseRouter.route(
+                category, concerns: [], entity: entity == "acme-se" ? Fixtures.sweden : Fixtures.norway),
+            urgent: false, awarenessAt: nil, clocks: [])
     }
 
     @Test func opensWithDurableSettings() async throws {
@@ -28,7 +31,8 @@ import Testing
         await harness.store.close()
         // Opening again must not apply the migrations a second time.
         let again = try SQLiteCaseStore(
-            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
+            rules: harness.rules)
         await again.close()
         let versions = try RawDatabase.values(path: harness.databasePath, table: "schema_migrations", column: "version")
         #expect(versions.count == SQLiteSchema.migrations.count)
@@ -60,10 +64,11 @@ import Testing
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer
         ).0
         _ = try await harness.store.apply(
-            .addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, at: Date())
+            .addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, viewer: .system,
+            at: Date())
         _ = try await harness.store.apply(
             .classify(.deviation, reason: "Reason naming Kari Nordmann"), to: summary.reference, by: officer.summary,
-            at: Date())
+            viewer: .system, at: Date())
 
         for (table, column) in [
             ("cases", "report"), ("cases", "reporter"), ("case_notes", "body"), ("case_events", "detail"),
@@ -79,7 +84,7 @@ import Testing
             #expect(file.range(of: Data(needle.utf8)) == nil, "database file holds \(needle)")
         }
         // And the store opens it all again.
-        let caseFile = try await harness.store.caseFile(summary.reference)
+        let caseFile = try await harness.store.caseFile(summary.reference, for: .system)
         #expect(caseFile.report.answer(to: "description") == secret)
         #expect(caseFile.reporter == reporter)
         #expect(caseFile.notes.map(\.text) == ["Called Kari Nordmann's manager"])
@@ -90,8 +95,9 @@ import Testing
         let summary = try await harness.store.createCase(intake("kept"))
         await harness.store.close()
         let reopened = try SQLiteCaseStore(
-            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
-        let caseFile = try await reopened.caseFile(summary.reference)
+            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
+            rules: harness.rules)
+        let caseFile = try await reopened.caseFile(summary.reference, for: .system)
         #expect(caseFile.report.answer(to: "description") == "kept")
         await reopened.close()
     }
@@ -104,17 +110,17 @@ import Testing
                     "r\(index)", category: index.isMultiple(of: 2) ? .breach : .hse,
                     entity: index < 3 ? "acme-no" : "acme-se", keyHash: UInt8(index + 1)))
         }
-        let all = try await harness.store.cases(matching: CaseQuery())
+        let all = try await harness.store.cases(matching: CaseQuery(viewer: .system))
         #expect(all.total == 5)
         #expect(all.cases.map(\.reference.serial) == [5, 4, 3, 2, 1])
-        let breaches = try await harness.store.cases(matching: CaseQuery(category: .breach))
+        let breaches = try await harness.store.cases(matching: CaseQuery(viewer: .system, category: .breach))
         #expect(breaches.cases.map(\.reference.serial) == [5, 3, 1])
-        let swedish = try await harness.store.cases(matching: CaseQuery(entityID: "acme-se"))
+        let swedish = try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-se"))
         #expect(swedish.total == 2)
-        let page = try await harness.store.cases(matching: CaseQuery(limit: 2, offset: 2))
+        let page = try await harness.store.cases(matching: CaseQuery(viewer: .system, limit: 2, offset: 2))
         #expect(page.cases.map(\.reference.serial) == [3, 2])
         #expect(page.total == 5)
-        let none = try await harness.store.cases(matching: CaseQuery(status: .closed))
+        let none = try await harness.store.cases(matching: CaseQuery(viewer: .system, status: .closed))
         #expect(none.total == 0 && none.cases.isEmpty)
     }
 
@@ -124,24 +130,33 @@ import Testing
         let (officer, _) = try await harness.officers.add(
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         let at = Date(timeIntervalSince1970: 1_773_200_000)
+        let viewer = officer.viewer
+        let privacyOfficer = Contact(name: "Per Vern", email: "privacy@acme.example")
+        let other = Contact(name: "Hanne Varsel", email: "varsel@acme.example")
         _ = try await harness.store.apply(
-            .classify(.deviation, reason: "no personal data"), to: summary.reference, by: officer.summary, at: at)
-        _ = try await harness.store.apply(.assign(officer.summary), to: summary.reference, by: officer.summary, at: at)
+            .classify(.complaint, reason: "no personal data lost"), to: summary.reference, by: officer.summary,
+            viewer: viewer, at: at)
+        _ = try await harness.store.apply(
+            .assign(other, reason: "on leave"), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
         let caseFile = try await harness.store.apply(
-            .setStatus(.triaged), to: summary.reference, by: officer.summary, at: at)
-        #expect(caseFile.summary.category == .deviation)
+            .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
+        #expect(caseFile.summary.category == .complaint)
         #expect(caseFile.summary.status == .triaged)
-        #expect(caseFile.summary.assignee == officer.summary)
+        #expect(caseFile.summary.owner == other)
         #expect(caseFile.summary.updatedAt == at)
+        // The complaint's receipt stage fired at once and queued its notices (a system event).
+        let events = caseFile.events.filter { $0.change.kind != "notices-queued" }
         #expect(
-            caseFile.events.map(\.change) == [
+            events.map(\.change) == [
                 .received(category: .breach),
-                .classified(from: .breach, to: .deviation, reason: "no personal data"),
-                .assigned(from: nil, to: officer.summary),
+                .routed(owner: privacyOfficer, reason: "breach goes to the privacy officer of Acme Norge AS."),
+                .classified(from: .breach, to: .complaint, reason: "no personal data lost"),
+                .assigned(from: privacyOfficer, to: other, reason: "on leave"),
                 .statusChanged(from: .received, to: .triaged),
             ])
-        #expect(caseFile.events.first?.actor == .reporter)
-        #expect(caseFile.events.dropFirst().allSatisfy { $0.actor == .officer(officer.summary) })
+        #expect(events.first?.actor == .reporter)
+        #expect(events[1].actor == .system)
+        #expect(events.dropFirst(2).allSatisfy { $0.actor == .officer(officer.summary) })
     }
 
     @Test func aRefusedChangeWritesNothing() async throws {
@@ -151,20 +166,21 @@ import Testing
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         await #expect(throws: InputError.self) {
             try await harness.store.apply(
-                .classify(.breach, reason: nil), to: summary.reference, by: officer.summary, at: Date())
+                .classify(.breach, reason: ""), to: summary.reference, by: officer.summary, viewer: .system, at: Date())
         }
         await #expect(throws: InputError.self) {
-            try await harness.store.apply(.setStatus(.received), to: summary.reference, by: officer.summary, at: Date())
+            try await harness.store.apply(
+                .setStatus(.received), to: summary.reference, by: officer.summary, viewer: .system, at: Date())
         }
-        let caseFile = try await harness.store.caseFile(summary.reference)
-        #expect(caseFile.events.count == 1)
+        let caseFile = try await harness.store.caseFile(summary.reference, for: .system)
+        #expect(caseFile.events.map(\.change.kind) == ["received", "routed"])
         #expect(caseFile.summary.updatedAt == caseFile.summary.receivedAt)
     }
 
     @Test func unknownCaseIsNotFound() async throws {
         let harness = try await StoreHarness()
         await #expect(throws: NotFoundError.self) {
-            try await harness.store.caseFile(CaseReference(year: 2026, serial: 9))
+            try await harness.store.caseFile(CaseReference(year: 2026, serial: 9), for: .system)
         }
     }
 
@@ -177,7 +193,8 @@ import Testing
             path: harness.databasePath, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
         #expect {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
+                rules: harness.rules)
         } throws: { error in
             "\(error)".contains("newer than this trustd")
         }
@@ -188,7 +205,9 @@ import Testing
         await harness.store.close()
         let otherKey = DataKey.generate(using: SeededRandomSource(seed: 1234))
         #expect(throws: DataKeyMismatch.self) {
-            try SQLiteCaseStore(path: harness.databasePath, sealer: Sealer(dataKey: otherKey, random: harness.random))
+            try SQLiteCaseStore(
+                path: harness.databasePath, sealer: Sealer(dataKey: otherKey, random: harness.random),
+                rules: harness.rules)
         }
     }
 
@@ -198,7 +217,8 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: harness.databasePath)
         #expect {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
+                rules: harness.rules)
         } throws: { error in
             "\(error)".contains("chmod 600")
         }
@@ -208,8 +228,9 @@ import Testing
         let harness = try await StoreHarness()
         _ = try await harness.store.createCase(intake("x"))
         // An embedded NUL must not cut "acme-no\0x" down to "acme-no".
-        #expect(try await harness.store.cases(matching: CaseQuery(entityID: "acme-no\u{0}x")).total == 0)
-        #expect(try await harness.store.cases(matching: CaseQuery(entityID: "acme-no")).total == 1)
+        #expect(
+            try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no\u{0}x")).total == 0)
+        #expect(try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no")).total == 1)
     }
 
     @Test func historyRowsCannotBeSwappedOrReattributed() async throws {
@@ -218,12 +239,15 @@ import Testing
         let (per, _) = try await harness.officers.add(
             name: "Per Vern", email: "per@acme.example", role: .privacyOfficer)
         let (eva, _) = try await harness.officers.add(name: "Eva Other", email: "eva@acme.example", role: .handler)
-        _ = try await harness.store.apply(.addNote("first"), to: summary.reference, by: per.summary, at: Date())
-        _ = try await harness.store.apply(.addNote("second"), to: summary.reference, by: per.summary, at: Date())
+        _ = try await harness.store.apply(
+            .addNote("first"), to: summary.reference, by: per.summary, viewer: .system, at: Date())
+        _ = try await harness.store.apply(
+            .addNote("second"), to: summary.reference, by: per.summary, viewer: .system, at: Date())
         await harness.store.close()
         func reopened() throws -> SQLiteCaseStore {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random))
+                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
+                rules: harness.rules)
         }
         // Someone with write access to the file swaps the two notes' sealed bodies…
         try RawDatabase.execute(
@@ -233,19 +257,19 @@ import Testing
             UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id != case_notes.id);
             """)
         var store = try reopened()
-        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference) }
+        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference, for: .system) }
         await store.close()
         // …or, with the notes put back, claims another officer wrote an event.
         try RawDatabase.execute(
             path: harness.databasePath,
             "UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id = case_notes.id)")
         store = try reopened()
-        #expect(try await store.caseFile(summary.reference).notes.map(\.text) == ["first", "second"])
+        #expect(try await store.caseFile(summary.reference, for: .system).notes.map(\.text) == ["first", "second"])
         await store.close()
         try RawDatabase.execute(
             path: harness.databasePath, "UPDATE case_events SET officer_id = \(eva.id) WHERE actor = 'officer'")
         store = try reopened()
-        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference) }
+        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference, for: .system) }
         await store.close()
     }
 }

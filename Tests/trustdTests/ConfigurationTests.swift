@@ -49,10 +49,27 @@ import TrustCenter
               entities: [
                 { id: "acme-se", name: "Acme Sverige AB", country: "SE", timeZone: "Europe/Stockholm",
                   ceo: { name: "Vera Vd", email: "vd@acme.example" },
-                  privacyOfficer: { name: "Sara Skydd", email: "skydd@acme.example" } },
+                  privacyOfficer: { name: "Sara Skydd", email: "skydd@acme.example" },
+                  whistleblowingHandlers: [{ name: "Vilma", email: "vissel@acme.example" }],
+                  alternate: { name: "Ordförande", email: "ordf@acme.example" },
+                  management: [{ name: "Vera Vd", email: "vd@acme.example" }] },
+              ],
+              clocks: [
+                { clock: "complaint", country: "SE", days: 10,
+                  stages: [{ kind: "overdue", before: "0d", notify: ["owner", "ceo"], repeat: "7d" }] },
+                { clock: "breach-supplement", off: true },
               ],
             }
             """)
+        let complaint = try #require(configuration.clocks.policy(.complaint, in: .sweden))
+        #expect(complaint.span == .days(10))
+        #expect(
+            complaint.stages == [
+                StagePolicy(.overdue, .before(.days(0)), notify: [.owner, .ceo], repeatEvery: .days(7))
+            ])
+        #expect(configuration.clocks.policy(.complaint, in: .norway)?.span == .days(30))
+        #expect(configuration.clocks.policy(.breachSupplement, in: .sweden) == nil)
+        #expect(configuration.entities.first?.alternate.email == "ordf@acme.example")
         #expect(configuration.listenPort == 9090)
         #expect(configuration.databasePath.hasSuffix("/db/tc.db") && configuration.databasePath.hasPrefix("/"))
         #expect(configuration.keyFile == "/etc/trustcenter/key")
@@ -83,6 +100,24 @@ import TrustCenter
         (
             #"{ entities: [{ id: "Bad Id", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
             "entities[0].id", "lowercase"
+        ),
+        (
+            #"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" } }] }"#,
+            "entities[0].whistleblowingHandlers", "at least one person"
+        ),
+        (
+            #"{ entities: [{ id: "x", name: "X", country: "NO", timeZone: "Europe/Oslo", ceo: { name: "a", email: "a@x.no" }, privacyOfficer: { name: "b", email: "b@x.no" }, whistleblowingHandlers: [{ name: "h", email: "h@x.no" }], alternate: { name: "a", email: "A@x.no" }, management: [{ name: "a", email: "a@x.no" }] }] }"#,
+            "entities[0].alternate", "someone other than"
+        ),
+        (#"{ clocks: [{ clock: "brech", hours: 72 }] }"#, "clocks[0].clock", "breach"),
+        (#"{ clocks: [{ clock: "breach", hours: 72, days: 3 }] }"#, "clocks[0].hours", "one of hours"),
+        (
+            #"{ clocks: [{ clock: "breach", stages: [{ kind: "reminder", after: "2 days", notify: ["owner"] }] }] }"#,
+            "clocks[0].stages[0].after", "not a duration"
+        ),
+        (
+            #"{ clocks: [{ clock: "breach", stages: [{ kind: "reminder", after: "2d", notify: ["boss"] }] }] }"#,
+            "clocks[0].stages[0].notify", "owner"
         ),
     ])
     func aBadFileNamesTheKeyAndTheProblem(document: String, key: String, problem: String) {

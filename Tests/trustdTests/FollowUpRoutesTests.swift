@@ -18,7 +18,7 @@ import TrustCenter
             ReportSubmission(
                 entityID: nil, answers: AnswerSet(["about": ["question"], "question": ["Why?"]]), contact: nil))
         let officer = try await harness.runtime.officers.add(
-            name: "Kari", email: "kari@demo.example", role: .privacyOfficer
+            name: "Kari", email: "privacy@demo.example", role: .privacyOfficer
         ).0
         _ = try await harness.runtime.desk.addNote(receipt.reference, text: "Internal only", by: officer)
         _ = try await harness.runtime.desk.reply(receipt.reference, text: "Because <the law> says so.", by: officer)
@@ -36,7 +36,7 @@ import TrustCenter
             let twice = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak for svaret.")])
             #expect(twice.status == .conflict)
         }
-        let messages = try await harness.runtime.store.caseFile(receipt.reference).messages
+        let messages = try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages
         #expect(messages.map(\.text) == ["Because <the law> says so.", "Tak for svaret."])
     }
 
@@ -109,6 +109,6 @@ import TrustCenter
                 #expect(response.html.contains("Enter your key again."))
             }
         }
-        #expect(try await harness.runtime.store.caseFile(reference).messages.isEmpty)
+        #expect(try await harness.runtime.store.caseFile(reference, for: .system).messages.isEmpty)
     }
 }

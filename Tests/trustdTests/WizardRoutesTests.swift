@@ -43,7 +43,7 @@ import TrustCenter
             // The key is on the page only, in no URL.
             #expect(!receipt.html.contains("key="))
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
+        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .question)
         #expect(caseFile.reporter == .anonymous)
     }
@@ -80,7 +80,7 @@ import TrustCenter
             let receipt = try await client.submit(review, to: "/en/report", [("action", "send")])
             #expect(receipt.element("case-reference") == "TC-2026-00001")
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
+        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .breach)
         #expect(caseFile.report.answer(to: "discoveredAt") == "2026-03-10T08:15")
     }
@@ -193,7 +193,9 @@ import TrustCenter
             #expect(review.hidden("name") == nil)
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
         }
-        #expect(try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1)).reporter == .anonymous)
+        #expect(
+            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system).reporter
+                == .anonymous)
     }
 
     @Test func theRightsPathRequiresANameAndSaysWhy() async throws {
@@ -214,7 +216,7 @@ import TrustCenter
             let receipt = try await client.submit(review, to: "/nb/report", [("action", "send")])
             #expect(receipt.title == "Meldingen din er mottatt")
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1))
+        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .rightsRequest)
         #expect(caseFile.reporter == .named(ReporterContact(name: "Kari Nordmann", email: "kari@example.no")))
     }
@@ -223,7 +225,10 @@ import TrustCenter
         let second = Entity(
             id: "demo-se", name: "Demo Sverige AB", country: .sweden, timeZone: "Europe/Stockholm",
             ceo: Contact(name: "Vd", email: "vd@demo.example"),
-            privacyOfficer: Contact(name: "Dpo", email: "dpo@demo.example"))
+            privacyOfficer: Contact(name: "Dpo", email: "dpo@demo.example"),
+            whistleblowingHandlers: [Contact(name: "Handler", email: "handler@demo.example")],
+            alternate: Contact(name: "Chair", email: "ordf@demo.example"),
+            management: [Contact(name: "Vd", email: "vd@demo.example")])
         let harness = try await AppHarness(entities: [Configuration.demoEntity, second])
         try await harness.test { client in
             let first = try await client.page("/en/")
@@ -242,7 +247,8 @@ import TrustCenter
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
         }
         #expect(
-            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1)).summary.entityID == "demo-se"
+            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system).summary
+                .entityID == "demo-se"
         )
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Logging
 
-/// What an authenticated officer does with cases: list, open, classify, assign, set status and
-/// add notes. Each change is recorded as an event with the officer's identity.
+/// What an authenticated officer does with cases. An officer sees only the cases they own or
+/// handle (an auditor also every unrestricted case, read-only); every change is recorded as an
+/// event with the officer's identity.
 public struct CaseDesk: Sendable {
     let store: any CaseStore
     let time: any TimeSource
@@ -14,27 +15,43 @@ public struct CaseDesk: Sendable {
     }
 
     public func cases(_ query: CaseQuery, for officer: Officer) async throws -> CasePage {
-        guard (1...CaseQuery.maximumLimit).contains(query.limit) else {
-            throw InputError(field: "limit", message: "limit must be between 1 and \(CaseQuery.maximumLimit)")
-        }
-        guard query.offset >= 0 else {
-            throw InputError(field: "offset", message: "offset must be 0 or more")
-        }
+        try Self.checkPage(limit: query.limit, offset: query.offset, maximum: CaseQuery.maximumLimit)
+        var query = query
+        query.viewer = officer.viewer
         return try await store.cases(matching: query)
     }
 
     public func caseFile(_ reference: CaseReference, for officer: Officer) async throws -> CaseFile {
-        try await store.caseFile(reference)
+        try await store.caseFile(reference, for: officer.viewer)
+    }
+
+    /// The running clocks of the officer's cases, soonest due first.
+    public func deadlines(overdueOnly: Bool, limit: Int, offset: Int, for officer: Officer) async throws
+        -> DeadlinePage
+    {
+        try Self.checkPage(limit: limit, offset: offset, maximum: DeadlineQuery.maximumLimit)
+        return try await store.deadlines(
+            matching: DeadlineQuery(
+                viewer: officer.viewer, overdueOnly: overdueOnly, now: time.now(), limit: limit, offset: offset))
+    }
+
+    /// The notices addressed to the officer.
+    public func notices(delivery: NoticeDelivery?, limit: Int, for officer: Officer) async throws -> [Notice] {
+        try Self.checkPage(limit: limit, offset: 0, maximum: NoticeQuery.maximumLimit)
+        return try await store.notices(
+            matching: NoticeQuery(recipientEmail: officer.email, delivery: delivery, limit: limit))
     }
 
     public func classify(_ reference: CaseReference, as category: Category, reason: String?, by officer: Officer)
         async throws -> CaseFile
     {
-        let reason = try CaseChange.checkedText(reason, field: "reason", required: false)
+        let reason = try CaseChange.checkedText(reason, field: "reason", required: true) ?? ""
         return try await apply(.classify(category, reason: reason), to: reference, by: officer)
     }
 
-    public func assign(_ reference: CaseReference, to email: String, by officer: Officer) async throws -> CaseFile {
+    public func assign(_ reference: CaseReference, to email: String, reason: String? = nil, by officer: Officer)
+        async throws -> CaseFile
+    {
         guard let assignee = try await store.officer(email: email), assignee.isActive else {
             throw InputError(
                 field: "officer", message: "no active officer with email \(PlainText.quoted(email, limit: 80))")
@@ -42,7 +59,9 @@ public struct CaseDesk: Sendable {
         guard assignee.role.mayChangeCases else {
             throw InputError(field: "officer", message: "\(assignee.email) is an auditor and cannot own cases")
         }
-        return try await apply(.assign(assignee.summary), to: reference, by: officer)
+        let reason = try CaseChange.checkedText(reason, field: "reason", required: false)
+        return try await apply(
+            .assign(Contact(name: assignee.name, email: assignee.email), reason: reason), to: reference, by: officer)
     }
 
     public func setStatus(_ reference: CaseReference, to status: CaseStatus, by officer: Officer) async throws
@@ -62,12 +81,46 @@ public struct CaseDesk: Sendable {
         return try await apply(.reply(text), to: reference, by: officer)
     }
 
+    /// Art. 33(1): the organisation became aware of the breach at `date`; the 72 hours run from it.
+    public func setAwareness(_ reference: CaseReference, at date: Date, reason: String?, by officer: Officer)
+        async throws -> CaseFile
+    {
+        let reason = try CaseChange.checkedText(reason, field: "reason", required: true) ?? ""
+        return try await apply(.setAwareness(date, reason: reason), to: reference, by: officer)
+    }
+
+    /// Art. 12(3): extends the rights-request clock by two further months, before it is first due.
+    public func extend(_ reference: CaseReference, reason: String?, by officer: Officer) async throws -> CaseFile {
+        let reason = try CaseChange.checkedText(reason, field: "reason", required: true) ?? ""
+        return try await apply(.extend(.rightsRequest, reason: reason), to: reference, by: officer)
+    }
+
+    /// Records a notification to the data protection authority; `at` defaults to now.
+    public func notifyAuthority(
+        _ reference: CaseReference, stage: NotificationStage, at date: Date?, authority: String?,
+        authorityReference: String?, lateReason: String?, by officer: Officer
+    ) async throws -> CaseFile {
+        let authorityReference =
+            try TextCheck.text(authorityReference ?? "", field: "reference", maximumLength: 200, multiline: false)
+        guard let authorityReference else {
+            throw InputError(field: "reference", message: "reference is empty: give the authority's case number")
+        }
+        let authority = try TextCheck.text(authority ?? "", field: "authority", maximumLength: 200, multiline: false)
+        let lateReason = try CaseChange.checkedText(lateReason, field: "lateReason", required: false)
+        return try await apply(
+            .notifyAuthority(
+                stage, at: Self.toTheSecond(date ?? time.now()), authority: authority, reference: authorityReference,
+                lateReason: lateReason),
+            to: reference, by: officer)
+    }
+
     private func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile
     {
         guard officer.role.mayChangeCases else {
             throw PermissionError("an auditor can read cases but not change them")
         }
-        let caseFile = try await store.apply(change, to: reference, by: officer.summary, at: time.now())
+        let caseFile = try await store.apply(
+            change, to: reference, by: officer.summary, viewer: officer.viewer, at: Self.toTheSecond(time.now()))
         logger.info(
             "case changed",
             metadata: [
@@ -75,6 +128,20 @@ public struct CaseDesk: Sendable {
                 "officer": "\(officer.id)",
             ])
         return caseFile
+    }
+
+    /// Times are stored in whole seconds.
+    static func toTheSecond(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    static func checkPage(limit: Int, offset: Int, maximum: Int) throws(InputError) {
+        guard (1...maximum).contains(limit) else {
+            throw InputError(field: "limit", message: "limit must be between 1 and \(maximum)")
+        }
+        guard offset >= 0 else {
+            throw InputError(field: "offset", message: "offset must be 0 or more")
+        }
     }
 }
 

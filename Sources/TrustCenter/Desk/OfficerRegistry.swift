@@ -21,6 +21,14 @@ public struct OfficerRegistry: Sendable {
     }
 
     /// Creates an officer and returns the token, which is not stored and cannot be shown again.
+    /// The configured people who have no active officer account: cases routed to them, and
+    /// notices addressed to them, wait until they get one.
+    public func peopleWithoutAccounts(in entities: [Entity]) async throws -> [Contact] {
+        let active = Set(try await store.officers().filter(\.isActive).map { $0.email.lowercased() })
+        var seen = Set<String>()
+        return entities.flatMap(\.people).filter { !active.contains($0.emailKey) && seen.insert($0.emailKey).inserted }
+    }
+
     public func add(name: String, email: String, role: OfficerRole) async throws -> (Officer, token: String) {
         guard let name = try TextCheck.text(name, field: "name", maximumLength: 200, multiline: false) else {
             throw InputError(field: "name", message: "name is required")

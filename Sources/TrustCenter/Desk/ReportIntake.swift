@@ -5,18 +5,19 @@ import Foundation
 /// written: a refused submission writes nothing.
 public struct ReportIntake: Sendable {
     let store: any CaseStore
-    let entities: [Entity]
+    let rules: CaseRules
+    var entities: [Entity] { rules.entities }
     let questionnaire: Questionnaire
     let time: any TimeSource
     let random: any RandomSource
     let hasher: SecretHasher
 
     public init(
-        store: any CaseStore, entities: [Entity], questionnaire: Questionnaire, time: any TimeSource,
+        store: any CaseStore, rules: CaseRules, questionnaire: Questionnaire, time: any TimeSource,
         random: any RandomSource, hasher: SecretHasher
     ) {
         self.store = store
-        self.entities = entities
+        self.rules = rules
         self.questionnaire = questionnaire
         self.time = time
         self.random = random
@@ -55,15 +56,36 @@ public struct ReportIntake: Sendable {
         let checked = try check(submission)
         let receivedAt = time.nowToTheMinute()
         let key = FollowUpKey.generate(using: random)
+        let entity = checked.entity
+        let urgent = questionnaire.isUrgent(checked.answers)
+        let awarenessAt = awareness(in: checked.answers, entity: entity).flatMap { $0 < receivedAt ? $0 : nil }
         let summary = try await store.createCase(
             CaseIntake(
-                category: checked.category, entityID: checked.entity.id, receivedAt: receivedAt,
-                year: Self.year(of: receivedAt, in: checked.entity),
+                category: checked.category, entityID: entity.id, receivedAt: receivedAt,
+                year: Self.year(of: receivedAt, in: entity),
                 followUpKeyHash: hasher.hash(key.digits, as: .followUpKey),
-                report: report(checked.answers), reporter: checked.reporter))
+                report: report(checked.answers), reporter: checked.reporter,
+                routing: CaseRouter.route(
+                    checked.category, concerns: CaseRouter.concerns(in: checked.answers), entity: entity),
+                urgent: urgent, awarenessAt: awarenessAt,
+                clocks: rules.clockwork.plans(
+                    for: checked.category, receivedAt: receivedAt, awarenessAt: awarenessAt, urgent: urgent,
+                    entity: entity)))
         // Nothing is logged: a line's exact time, matched with the case numbers, would undo the
         // minute-only receipt time.
         return Receipt(reference: summary.reference, followUpKey: key)
+    }
+
+    /// Since when someone inside knew, from the questionnaire's awareness question, read as
+    /// local time in the entity's time zone.
+    func awareness(in answers: AnswerSet, entity: Entity) -> Date? {
+        guard let question = questionnaire.awareness, let text = answers.values(question).first else { return nil }
+        let parts = text.split(separator: "T")
+        guard parts.count == 2, let day = LocalDate(String(parts[0])) else { return nil }
+        let time = parts[1].split(separator: ":").compactMap { Int($0) }
+        guard time.count >= 2 else { return nil }
+        return day.instant(
+            hour: time[0], minute: time[1], second: 0, in: TimeZone(identifier: entity.timeZone) ?? .gmt)
     }
 
     /// The answers in the order the questionnaire asks them; a multiple choice gives one answer

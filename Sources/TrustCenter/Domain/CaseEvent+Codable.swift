@@ -1,3 +1,5 @@
+import Foundation
+
 /// The stable JSON shapes of events, on the wire and sealed in storage. Each is a flat object
 /// with a `kind`, so that clients can switch on it and stored history stays readable.
 extension CaseEvent.Actor {
@@ -31,7 +33,8 @@ extension CaseEvent.Actor {
 
 extension CaseEvent.Change {
     private enum Keys: String, CodingKey {
-        case kind, category, from, to, reason
+        case kind, category, from, to, reason, owner, at, clock, due, state, stage, recipients
+        case kind2 = "notice"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,10 +47,43 @@ extension CaseEvent.Change {
                 from: try container.decode(Category.self, forKey: .from),
                 to: try container.decode(Category.self, forKey: .to),
                 reason: try container.decodeIfPresent(String.self, forKey: .reason))
+        case "routed":
+            self = .routed(
+                owner: try container.decode(Contact.self, forKey: .owner),
+                reason: try container.decode(String.self, forKey: .reason))
         case "assigned":
             self = .assigned(
-                from: try container.decodeIfPresent(OfficerSummary.self, forKey: .from),
-                to: try container.decode(OfficerSummary.self, forKey: .to))
+                from: try container.decodeIfPresent(Contact.self, forKey: .from),
+                to: try container.decode(Contact.self, forKey: .to),
+                reason: try container.decodeIfPresent(String.self, forKey: .reason))
+        case "awareness-set":
+            self = .awarenessSet(
+                at: try container.decode(Date.self, forKey: .at),
+                reason: try container.decode(String.self, forKey: .reason))
+        case "clock-extended":
+            self = .clockExtended(
+                clock: try container.decode(ClockName.self, forKey: .clock),
+                due: try container.decode(Date.self, forKey: .due),
+                reason: try container.decode(String.self, forKey: .reason))
+        case "clock-paused":
+            self = .clockPaused(
+                clock: try container.decode(ClockName.self, forKey: .clock),
+                reason: try container.decode(String.self, forKey: .reason))
+        case "clock-resumed":
+            self = .clockResumed(
+                clock: try container.decode(ClockName.self, forKey: .clock),
+                due: try container.decode(Date.self, forKey: .due))
+        case "clock-ended":
+            self = .clockEnded(
+                clock: try container.decode(ClockName.self, forKey: .clock),
+                state: try container.decode(ClockState.self, forKey: .state))
+        case "authority-notified":
+            self = .authorityNotified(stage: try container.decode(NotificationStage.self, forKey: .stage))
+        case "notices-queued":
+            self = .noticesQueued(
+                clock: try container.decode(ClockName.self, forKey: .clock),
+                kind: try container.decode(NoticeKind.self, forKey: .kind2),
+                recipients: try container.decode(Int.self, forKey: .recipients))
         case "status-changed":
             self = .statusChanged(
                 from: try container.decode(CaseStatus.self, forKey: .from),
@@ -74,9 +110,35 @@ extension CaseEvent.Change {
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
             try container.encodeIfPresent(reason, forKey: .reason)
-        case .assigned(let from, let to):
+        case .routed(let owner, let reason):
+            try container.encode(owner, forKey: .owner)
+            try container.encode(reason, forKey: .reason)
+        case .assigned(let from, let to, let reason):
             try container.encodeIfPresent(from, forKey: .from)
             try container.encode(to, forKey: .to)
+            try container.encodeIfPresent(reason, forKey: .reason)
+        case .awarenessSet(let at, let reason):
+            try container.encode(at, forKey: .at)
+            try container.encode(reason, forKey: .reason)
+        case .clockExtended(let clock, let due, let reason):
+            try container.encode(clock, forKey: .clock)
+            try container.encode(due, forKey: .due)
+            try container.encode(reason, forKey: .reason)
+        case .clockPaused(let clock, let reason):
+            try container.encode(clock, forKey: .clock)
+            try container.encode(reason, forKey: .reason)
+        case .clockResumed(let clock, let due):
+            try container.encode(clock, forKey: .clock)
+            try container.encode(due, forKey: .due)
+        case .clockEnded(let clock, let state):
+            try container.encode(clock, forKey: .clock)
+            try container.encode(state, forKey: .state)
+        case .authorityNotified(let stage):
+            try container.encode(stage, forKey: .stage)
+        case .noticesQueued(let clock, let kind, let recipients):
+            try container.encode(clock, forKey: .clock)
+            try container.encode(kind, forKey: .kind2)
+            try container.encode(recipients, forKey: .recipients)
         case .statusChanged(let from, let to):
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)

@@ -26,7 +26,22 @@ public struct CaseEvent: Codable, Sendable, Hashable {
     public enum Change: Codable, Sendable, Hashable {
         case received(category: Category)
         case classified(from: Category, to: Category, reason: String?)
-        case assigned(from: OfficerSummary?, to: OfficerSummary)
+        /// Where routing sent the case, at receipt or after a reclassification.
+        case routed(owner: Contact, reason: String)
+        /// An officer gave the case another owner.
+        case assigned(from: Contact?, to: Contact, reason: String?)
+        /// An officer set when the organisation became aware of a breach (Art. 33(1)).
+        case awarenessSet(at: Date, reason: String)
+        /// An officer extended a clock (Art. 12(3)).
+        case clockExtended(clock: ClockName, due: Date, reason: String)
+        case clockPaused(clock: ClockName, reason: String)
+        case clockResumed(clock: ClockName, due: Date)
+        /// A clock ended: met, or stopped because it no longer applies.
+        case clockEnded(clock: ClockName, state: ClockState)
+        /// The authority was notified (Art. 33); the details are in the case's notifications.
+        case authorityNotified(stage: NotificationStage)
+        /// A clock's stage fired and told people; they are listed in the outbox.
+        case noticesQueued(clock: ClockName, kind: NoticeKind, recipients: Int)
         case statusChanged(from: CaseStatus, to: CaseStatus)
         case noteAdded
         /// An officer wrote to the reporter.
@@ -39,7 +54,15 @@ public struct CaseEvent: Codable, Sendable, Hashable {
             switch self {
             case .received: "received"
             case .classified: "classified"
+            case .routed: "routed"
             case .assigned: "assigned"
+            case .awarenessSet: "awareness-set"
+            case .clockExtended: "clock-extended"
+            case .clockPaused: "clock-paused"
+            case .clockResumed: "clock-resumed"
+            case .clockEnded: "clock-ended"
+            case .authorityNotified: "authority-notified"
+            case .noticesQueued: "notices-queued"
             case .statusChanged: "status-changed"
             case .noteAdded: "note-added"
             case .messageSent: "message-sent"

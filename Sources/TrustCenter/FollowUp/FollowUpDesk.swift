@@ -33,7 +33,7 @@ public struct FollowUpDesk: Sendable {
     }
 
     public func view(_ reference: CaseReference) async throws -> View {
-        Self.view(of: try await store.caseFile(reference))
+        Self.view(of: try await store.caseFile(reference, for: .system))
     }
 
     /// Records the reporter's message. The text gets the same checks as the report's; a problem

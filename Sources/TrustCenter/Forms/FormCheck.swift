@@ -53,6 +53,12 @@ enum FormCheck {
                 throw fail(nil, "a category rule refers to '\(missing)', which is not a question")
             }
         }
+        if let missing = questionnaire.urgent?.questions.first(where: { !asked.contains($0) }) {
+            throw fail(nil, "the urgent rule refers to '\(missing)', which is not a question")
+        }
+        if let awareness = questionnaire.awareness, questionnaire.question(awareness)?.type != .dateTime {
+            throw fail(awareness, "awareness must name a dateTime question")
+        }
     }
 
     /// Every language has every text, none empty, each with the same `{placeholders}` as English.

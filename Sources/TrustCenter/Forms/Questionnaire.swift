@@ -3,6 +3,11 @@
 public struct Questionnaire: Decodable, Sendable {
     public var pages: [Page]
     public var categories: [CategoryRule]
+    /// When a report is urgent: an HSE report of a death or serious injury is alerted at once.
+    public var urgent: Condition?
+    /// The date-time question that says since when someone inside the organisation knew. When
+    /// that is before receipt, a breach's 72 hours run from it (awareness, Art. 33(1)).
+    public var awareness: String?
 
     /// Every question, in the order asked.
     public var questions: [Question] { pages.flatMap(\.questions) }
@@ -31,6 +36,9 @@ public struct Questionnaire: Decodable, Sendable {
         }
         return kept
     }
+
+    /// Whether a finished form is urgent.
+    public func isUrgent(_ answers: AnswerSet) -> Bool { urgent?.holds(for: answers) ?? false }
 
     /// The category of a finished form.
     public func category(for answers: AnswerSet) -> Category {

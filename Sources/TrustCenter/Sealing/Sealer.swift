@@ -9,6 +9,7 @@ import Foundation
 public struct Sealer: Sendable {
     static let version: UInt8 = 1
     private let key: SymmetricKey
+    private let personKeyKey: SymmetricKey
     private let random: any RandomSource
 
     /// A fingerprint of the data key, kept in the database so that a store refuses to open with
@@ -17,10 +18,18 @@ public struct Sealer: Sendable {
 
     public init(dataKey: DataKey, random: any RandomSource) {
         self.key = dataKey.subkey(for: "seal")
+        self.personKeyKey = dataKey.subkey(for: "person")
         self.random = random
         self.keyFingerprint = Data(
             HMAC<SHA256>.authenticationCode(
                 for: Data("trustcenter data key check".utf8), using: dataKey.subkey(for: "key-check")))
+    }
+
+    /// A keyed hash of a person's email address, lowercased. Stores keep it in clear to find the
+    /// cases a person may see and the notices addressed to them, without keeping who in clear:
+    /// that a case goes to the alternate would say that the report concerns the CEO.
+    public func personKey(_ email: String) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: Data(email.lowercased().utf8), using: personKeyKey))
     }
 
     /// Seals `plaintext` for the place named by `context`.

@@ -14,16 +14,34 @@ public protocol CaseStore: Sendable {
     /// Stores a new case with its `received` event and gives it the next reference of its year.
     func createCase(_ intake: CaseIntake) async throws -> CaseSummary
 
-    /// One page of cases, newest first.
+    /// One page of the cases the query's viewer may see, newest first.
     func cases(matching query: CaseQuery) async throws -> CasePage
 
-    /// The whole case, opened. Throws `NotFoundError` when there is no such case.
-    func caseFile(_ reference: CaseReference) async throws -> CaseFile
+    /// The whole case, opened. Throws `NotFoundError` when there is no such case or `viewer` may
+    /// not see it: the two look the same.
+    func caseFile(_ reference: CaseReference, for viewer: CaseViewer) async throws -> CaseFile
 
-    /// Applies an officer's change and records its event, atomically. Throws `InputError` when
-    /// the rules refuse the change; then nothing is written.
-    func apply(_ change: CaseChange, to reference: CaseReference, by officer: OfficerSummary, at date: Date)
-        async throws -> CaseFile
+    /// Applies an officer's change with `CaseChange.update(for:rules:by:at:)` and records its
+    /// events, atomically, together with the notices of any stage that falls due at once. Throws
+    /// `InputError` when the rules refuse the change; then nothing is written.
+    func apply(
+        _ change: CaseChange, to reference: CaseReference, by officer: OfficerSummary, viewer: CaseViewer,
+        at date: Date
+    ) async throws -> CaseFile
+
+    /// The running clocks the viewer may see, soonest due first.
+    func deadlines(matching query: DeadlineQuery) async throws -> DeadlinePage
+
+    /// Fires every stage that is due at `now` and not yet fired, oldest first, at most `limit`:
+    /// each one's notices go into the outbox and the stage is marked fired in one transaction,
+    /// so a stage fires exactly once. Returns how many stages fired.
+    func fireDueStages(at now: Date, limit: Int) async throws -> Int
+
+    /// When the next unfired stage falls due, if any.
+    func nextStageTime() async throws -> Date?
+
+    /// The notices addressed to the viewer, newest first.
+    func notices(matching query: NoticeQuery) async throws -> [Notice]
 
     /// The case whose follow-up key has this keyed hash.
     func caseReference(followUpKeyHash: Data) async throws -> CaseReference?
@@ -59,10 +77,16 @@ public struct CaseIntake: Sendable {
     public var followUpKeyHash: Data
     public var report: Report
     public var reporter: Reporter
+    public var routing: Routing
+    public var urgent: Bool
+    /// When the organisation knew, when the report shows that was before receipt.
+    public var awarenessAt: Date?
+    public var clocks: [ClockPlan]
 
     public init(
         category: Category, entityID: String, receivedAt: Date, year: Int,
-        followUpKeyHash: Data, report: Report, reporter: Reporter
+        followUpKeyHash: Data, report: Report, reporter: Reporter, routing: Routing, urgent: Bool,
+        awarenessAt: Date?, clocks: [ClockPlan]
     ) {
         self.category = category
         self.entityID = entityID
@@ -71,7 +95,24 @@ public struct CaseIntake: Sendable {
         self.followUpKeyHash = followUpKeyHash
         self.report = report
         self.reporter = reporter
+        self.routing = routing
+        self.urgent = urgent
+        self.awarenessAt = awarenessAt
+        self.clocks = clocks
     }
+}
+
+/// Who is looking at cases. An officer sees the cases they own or handle; an auditor also reads
+/// every case that is not restricted (whistleblowing, or a report about someone who would get it).
+public enum CaseViewer: Sendable, Hashable {
+    case officer(email: String, readsUnrestricted: Bool)
+    /// Trust Center itself, and a reporter through their follow-up key, which opens only their case.
+    case system
+}
+
+extension Officer {
+    /// The officer as a viewer of cases.
+    public var viewer: CaseViewer { .officer(email: email, readsUnrestricted: role == .auditor) }
 }
 
 /// Which cases to list, and which page.
@@ -79,6 +120,7 @@ public struct CaseQuery: Sendable, Hashable {
     public static let maximumLimit = 200
     public static let defaultLimit = 50
 
+    public var viewer: CaseViewer
     public var status: CaseStatus?
     public var category: Category?
     public var entityID: String?
@@ -86,9 +128,10 @@ public struct CaseQuery: Sendable, Hashable {
     public var offset: Int
 
     public init(
-        status: CaseStatus? = nil, category: Category? = nil, entityID: String? = nil,
+        viewer: CaseViewer, status: CaseStatus? = nil, category: Category? = nil, entityID: String? = nil,
         limit: Int = CaseQuery.defaultLimit, offset: Int = 0
     ) {
+        self.viewer = viewer
         self.status = status
         self.category = category
         self.entityID = entityID
@@ -109,6 +152,56 @@ public struct CasePage: Codable, Sendable, Hashable {
         self.total = total
         self.limit = limit
         self.offset = offset
+    }
+}
+
+/// Which running clocks to list, and which page.
+public struct DeadlineQuery: Sendable, Hashable {
+    public static let maximumLimit = 1000
+    public static let defaultLimit = 200
+
+    public var viewer: CaseViewer
+    /// Only clocks past due at `now`.
+    public var overdueOnly: Bool
+    public var now: Date
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        viewer: CaseViewer, overdueOnly: Bool = false, now: Date, limit: Int = DeadlineQuery.defaultLimit,
+        offset: Int = 0
+    ) {
+        self.viewer = viewer
+        self.overdueOnly = overdueOnly
+        self.now = now
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// A page of running clocks, and whether more follow.
+public struct DeadlinePage: Codable, Sendable, Hashable {
+    public var deadlines: [DeadlineEntry]
+    public var more: Bool
+
+    public init(deadlines: [DeadlineEntry], more: Bool) {
+        self.deadlines = deadlines
+        self.more = more
+    }
+}
+
+/// Which notices to list: those addressed to the viewer, optionally in one delivery state.
+public struct NoticeQuery: Sendable, Hashable {
+    public static let maximumLimit = 500
+
+    public var recipientEmail: String
+    public var delivery: NoticeDelivery?
+    public var limit: Int
+
+    public init(recipientEmail: String, delivery: NoticeDelivery? = nil, limit: Int = 100) {
+        self.recipientEmail = recipientEmail
+        self.delivery = delivery
+        self.limit = limit
     }
 }
 

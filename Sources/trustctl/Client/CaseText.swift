@@ -10,11 +10,11 @@ enum CaseText {
         let rows = page.cases.map { summary in
             [
                 summary.reference.description, summary.category.rawValue, summary.status.rawValue, summary.entityID,
-                time(summary.receivedAt), summary.assignee?.email ?? "-",
-            ]
+                time(summary.receivedAt), TerminalText.line(summary.owner?.email ?? "-"),
+            ] + (summary.urgent ? ["URGENT"] : [])
         }
         var text = TextTable.render(
-            header: ["REFERENCE", "CATEGORY", "STATUS", "ENTITY", "RECEIVED", "ASSIGNEE"], rows: rows)
+            header: ["REFERENCE", "CATEGORY", "STATUS", "ENTITY", "RECEIVED", "OWNER"], rows: rows)
         let last = page.offset + page.cases.count
         if page.total > page.cases.count {
             text +=
@@ -28,12 +28,17 @@ enum CaseText {
         var lines = [
             "\(summary.reference)  \(summary.category.rawValue)  \(summary.status.rawValue)",
             "Entity:    \(TerminalText.line(summary.entityID))",
-            "Received:  \(time(summary.receivedAt))",
-            "Assignee:  \(summary.assignee.map { TerminalText.line("\($0.name) <\($0.email)>") } ?? "-")",
+            "Received:  \(ClockText.local(summary.receivedAt, summary.timeZone))",
+            "Owner:     \(summary.owner.map { TerminalText.line($0.description) } ?? "-")",
+            "Routing:   \(TerminalText.line(caseFile.routing?.reason ?? "-"))",
             "Reporter:  \(reporter(caseFile.reporter))",
-            "",
-            "Report",
         ]
+        if summary.urgent { lines.append("Urgent:    yes (a death or serious injury)") }
+        if let awareness = caseFile.awarenessAt {
+            lines.append("Aware:     \(ClockText.local(awareness, summary.timeZone))")
+        }
+        lines += ClockText.clocks(caseFile)
+        lines += ["", "Report"]
         for answer in caseFile.report.answers {
             lines.append("  \(TerminalText.line(answer.question)):")
             lines += indented(answer.value, by: 4)
@@ -92,7 +97,18 @@ enum CaseText {
         case .received(let category): "received as \(category.rawValue)"
         case .classified(let from, let to, let reason):
             "classified \(from.rawValue) → \(to.rawValue)" + (reason.map { ": " + TerminalText.line($0) } ?? "")
-        case .assigned(_, let to): "assigned to \(TerminalText.line(to.email))"
+        case .routed(let owner, _): "routed to \(TerminalText.line(owner.email))"
+        case .assigned(_, let to, let reason):
+            "assigned to \(TerminalText.line(to.email))" + (reason.map { ": " + TerminalText.line($0) } ?? "")
+        case .awarenessSet(let at, let reason): "awareness set to \(time(at)): \(TerminalText.line(reason))"
+        case .clockExtended(let clock, let due, let reason):
+            "\(clock.rawValue) extended to \(time(due)): \(TerminalText.line(reason))"
+        case .clockPaused(let clock, let reason): "\(clock.rawValue) paused: \(TerminalText.line(reason))"
+        case .clockResumed(let clock, let due): "\(clock.rawValue) resumed, due \(time(due))"
+        case .clockEnded(let clock, let state): "\(clock.rawValue) clock \(state.rawValue)"
+        case .authorityNotified(let stage): "\(stage.rawValue) notification to the authority recorded"
+        case .noticesQueued(let clock, let kind, let recipients):
+            "\(clock.rawValue) \(kind.rawValue): \(recipients) notice\(recipients == 1 ? "" : "s") queued"
         case .statusChanged(let from, let to): "status \(from.rawValue) → \(to.rawValue)"
         case .noteAdded: "note added"
         case .messageSent: "message sent to the reporter"

@@ -4,20 +4,21 @@ import TrustCenter
 extension Trustctl {
     /// `trustctl assign REF OFFICER-EMAIL`: make an officer the case's owner.
     struct Assign: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign a case to an officer.")
+        static let configuration = CommandConfiguration(abstract: "Give a case another accountable owner.")
 
         @Argument(help: "The case reference.") var reference: String
         @Argument(help: "The officer's email.") var officer: String
+        @Option(help: "Why; recorded with the change.") var reason: String?
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var officer: String }
+                struct Body: Encodable { var officer: String; var reason: String? }
                 let reference = try CaseReference(parsing: reference)
                 let caseFile: CaseFile = try await global.client().send(
-                    "PUT", "cases/\(reference)/assignee", json: Body(officer: officer))
+                    "PUT", "cases/\(reference)/assignee", json: Body(officer: officer, reason: reason))
                 Output.text(
-                    "\(caseFile.reference) is now assigned to \(TerminalText.line(caseFile.summary.assignee?.email ?? officer))\n"
+                    "\(caseFile.reference) is now owned by \(TerminalText.line(caseFile.summary.owner?.email ?? officer))\n"
                 )
             }
         }

@@ -6,16 +6,20 @@ extension Trustctl {
     struct Classify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Classify a case.",
-            discussion: "Categories: \(Category.assignable.map(\.rawValue).joined(separator: ", ")).")
+            discussion: """
+                Categories: \(Category.assignable.map(\.rawValue).joined(separator: ", ")). The case is routed \
+                again, the old clocks stop, and the new category's clocks start from the original receipt \
+                (or awareness) time.
+                """)
 
         @Argument(help: "The case reference.") var reference: String
         @Argument(help: "The new category.") var category: String
-        @Option(help: "Why; recorded with the change.") var reason: String?
+        @Option(help: "Why; required and recorded with the change.") var reason: String
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var category: String; var reason: String? }
+                struct Body: Encodable { var category: String; var reason: String }
                 let reference = try CaseReference(parsing: reference)
                 let category = try Category.parse(category, among: Category.assignable)
                 let caseFile: CaseFile = try await global.client().send(

@@ -26,6 +26,7 @@ func buildApplication(
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort),
             serverName: nil),
+        services: [SchedulerService(sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"))],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.listenPort
             logger.notice("trustd listening on http://\(configuration.listenHost):\(port)")

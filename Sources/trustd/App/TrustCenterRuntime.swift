@@ -10,6 +10,7 @@ struct TrustCenterRuntime: Sendable {
     let store: any CaseStore
     let intake: ReportIntake
     let desk: CaseDesk
+    let sweeper: StageSweeper
     let officers: OfficerRegistry
     let followUp: FollowUpDesk
     let pageTokens: PageTokenSigner
@@ -59,7 +60,8 @@ struct TrustCenterRuntime: Sendable {
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
         let store = try SQLiteCaseStore(
-            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random))
+            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random),
+            rules: configuration.rules)
         do {
             try await store.syncEntities(configuration.entities)
         } catch {
@@ -72,9 +74,10 @@ struct TrustCenterRuntime: Sendable {
             form: form,
             store: store,
             intake: ReportIntake(
-                store: store, entities: configuration.entities, questionnaire: form.questionnaire, time: time,
+                store: store, rules: configuration.rules, questionnaire: form.questionnaire, time: time,
                 random: random, hasher: hasher),
             desk: CaseDesk(store: store, time: time),
+            sweeper: StageSweeper(store: store, time: time),
             officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher),
             followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),

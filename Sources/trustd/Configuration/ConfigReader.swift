@@ -53,6 +53,12 @@ struct ConfigReader {
         return whole
     }
 
+    mutating func bool(_ name: String) throws(ConfigurationError) -> Bool? {
+        guard let value = value(name) else { return nil }
+        guard case .bool(let flag) = value else { throw error(name, "must be true or false, not \(value.kind)") }
+        return flag
+    }
+
     mutating func object(_ name: String) throws(ConfigurationError) -> ConfigReader? {
         guard let value = value(name) else { return nil }
         return try ConfigReader(source: source, path: key(name), value: value)

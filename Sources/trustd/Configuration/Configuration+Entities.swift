@@ -32,16 +32,47 @@ extension Configuration {
             }
             let ceo = try contact(&reader, "ceo")
             let privacyOfficer = try contact(&reader, "privacyOfficer")
+            let handlers = try contacts(&reader, "whistleblowingHandlers")
+            let alternate = try contact(&reader, "alternate")
+            let management = try contacts(&reader, "management")
+            let authority = try reader.string("authority")
+            let conflicted = [ceo, privacyOfficer] + handlers
+            if conflicted.contains(where: { $0.emailKey == alternate.emailKey }) {
+                throw reader.error(
+                    "alternate",
+                    "must be someone other than the CEO, the privacy officer and the whistleblowing handlers: "
+                        + "the alternate receives the reports that concern them")
+            }
             try reader.rejectUnknownKeys()
             entities.append(
                 Entity(
-                    id: id, name: name, country: country, timeZone: timeZone, ceo: ceo, privacyOfficer: privacyOfficer))
+                    id: id, name: name, country: country, timeZone: timeZone, ceo: ceo, privacyOfficer: privacyOfficer,
+                    whistleblowingHandlers: handlers, alternate: alternate, management: management,
+                    authority: authority))
         }
         return entities
     }
 
+    /// A required, non-empty list of people.
+    private static func contacts(_ parent: inout ConfigReader, _ name: String) throws(ConfigurationError) -> [Contact] {
+        guard let items = try parent.list(name), !items.isEmpty else {
+            throw parent.error(name, "must list at least one person ({ name, email })")
+        }
+        var people: [Contact] = []
+        for (index, item) in items.enumerated() {
+            let reader = try ConfigReader(source: parent.source, path: parent.key("\(name)[\(index)]"), value: item)
+            people.append(try contact(reader))
+        }
+        return people
+    }
+
     private static func contact(_ parent: inout ConfigReader, _ name: String) throws(ConfigurationError) -> Contact {
-        guard var reader = try parent.object(name) else { throw parent.error(name, "is required") }
+        guard let reader = try parent.object(name) else { throw parent.error(name, "is required") }
+        return try contact(reader)
+    }
+
+    private static func contact(_ object: ConfigReader) throws(ConfigurationError) -> Contact {
+        var reader = object
         let contactName = try reader.requiredString("name")
         let email = try reader.requiredString("email")
         guard TextCheck.isPlausibleEmail(email) else {

@@ -62,6 +62,9 @@ extension Configuration {
         if let items = try reader.list("entities") {
             entities = try Self.entities(items, source: source)
         }
+        if let items = try reader.list("clocks") {
+            clocks = ClockPolicies(overrides: try Self.clockOverrides(items, source: source))
+        }
         try reader.rejectUnknownKeys()
     }
 

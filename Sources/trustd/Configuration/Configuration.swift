@@ -15,12 +15,20 @@ struct Configuration: Sendable {
     var maxBodyBytes = 256 * 1024
     var logLevel: Logger.Level = .info
     var entities: [Entity] = [Configuration.demoEntity]
+    /// Changes to the default clock policies (DOMAIN.md), per clock and optionally per country.
+    var clocks = ClockPolicies()
+
+    /// The rules cases are handled by.
+    var rules: CaseRules { CaseRules(entities: entities, clockwork: Clockwork(policies: clocks)) }
 
     /// The embedded default's one company, so that a fresh start has somewhere to file reports.
     static let demoEntity = Entity(
         id: "demo", name: "Demo Group AS", country: .norway, timeZone: "Europe/Oslo",
         ceo: Contact(name: "Demo CEO", email: "ceo@demo.example"),
-        privacyOfficer: Contact(name: "Demo Privacy Officer", email: "privacy@demo.example"))
+        privacyOfficer: Contact(name: "Demo Privacy Officer", email: "privacy@demo.example"),
+        whistleblowingHandlers: [Contact(name: "Demo Whistleblowing Handler", email: "varsling@demo.example")],
+        alternate: Contact(name: "Demo Board Chair", email: "chair@demo.example"),
+        management: [Contact(name: "Demo CEO", email: "ceo@demo.example")])
 
     /// Environment variables that override single keys, with the key each one sets.
     static let environmentOverrides: [(variable: String, key: String)] = [

@@ -9,10 +9,34 @@ struct CategoryChange: JSONBody {
     var reason: String?
 }
 
-/// `PUT /cases/:reference/assignee`: `{"officer": email}`.
+/// `PUT /cases/:reference/assignee`: `{"officer": email, "reason"?: …}`.
 struct AssigneeChange: JSONBody {
-    static let fields = ["officer"]
+    static let fields = ["officer", "reason"]
     var officer: String
+    var reason: String?
+}
+
+/// `PUT /cases/:reference/awareness`: `{"at": ISO 8601, "reason": …}`.
+struct AwarenessChange: JSONBody {
+    static let fields = ["at", "reason"]
+    var at: String
+    var reason: String?
+}
+
+/// `POST /cases/:reference/extension`: `{"reason": …}`.
+struct ExtensionRequest: JSONBody {
+    static let fields = ["reason"]
+    var reason: String?
+}
+
+/// `POST /cases/:reference/notifications`: a notification to the data protection authority.
+struct NotificationRequest: JSONBody {
+    static let fields = ["stage", "at", "authority", "reference", "lateReason"]
+    var stage: String
+    var at: String?
+    var authority: String?
+    var reference: String?
+    var lateReason: String?
 }
 
 /// `PUT /cases/:reference/status`: `{"status": …}`.
@@ -33,26 +57,82 @@ enum CaseListQuery {
     static let parameters = ["status", "category", "entity", "limit", "offset"]
 
     static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> CaseQuery {
-        var result = CaseQuery()
+        var result = CaseQuery(viewer: .system)
         for (key, rawValue) in query {
             let value = String(rawValue)  // Hummingbird has already percent-decoded it
             switch key {
             case "status": result.status = try CaseStatus.parse(value, field: "status")
             case "category": result.category = try Category.parse(value, field: "category")
             case "entity": result.entityID = value
-            case "limit": result.limit = try number(value, field: "limit")
-            case "offset": result.offset = try number(value, field: "offset")
-            default:
-                throw InputError(
-                    field: String(key),
-                    message: "unknown query parameter; valid parameters: \(parameters.joined(separator: ", "))")
+            case "limit": result.limit = try QueryValue.number(value, field: "limit")
+            case "offset": result.offset = try QueryValue.number(value, field: "offset")
+            default: throw QueryValue.unknown(key, parameters)
             }
         }
         return result
     }
+}
 
-    private static func number(_ text: String, field: String) throws(InputError) -> Int {
+/// The query of `GET /deadlines`: overdue, limit and offset.
+struct DeadlineListQuery {
+    var overdueOnly = false
+    var limit = DeadlineQuery.defaultLimit
+    var offset = 0
+
+    static let parameters = ["overdue", "limit", "offset"]
+
+    static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> DeadlineListQuery {
+        var result = DeadlineListQuery()
+        for (key, value) in query {
+            switch key {
+            case "overdue": result.overdueOnly = try QueryValue.flag(String(value), field: "overdue")
+            case "limit": result.limit = try QueryValue.number(String(value), field: "limit")
+            case "offset": result.offset = try QueryValue.number(String(value), field: "offset")
+            default: throw QueryValue.unknown(key, parameters)
+            }
+        }
+        return result
+    }
+}
+
+/// The query of `GET /notices`: delivery and limit.
+struct NoticeListQuery {
+    var delivery: NoticeDelivery?
+    var limit = 100
+
+    static let parameters = ["delivery", "limit"]
+
+    static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> NoticeListQuery {
+        var result = NoticeListQuery()
+        for (key, value) in query {
+            switch key {
+            case "delivery": result.delivery = try NoticeDelivery.parse(String(value), field: "delivery")
+            case "limit": result.limit = try QueryValue.number(String(value), field: "limit")
+            default: throw QueryValue.unknown(key, parameters)
+            }
+        }
+        return result
+    }
+}
+
+/// Reading single query values, with errors that name the parameter.
+enum QueryValue {
+    static func number(_ text: String, field: String) throws(InputError) -> Int {
         guard let number = Int(text) else { throw InputError(field: field, message: "\(field) must be a whole number") }
         return number
+    }
+
+    static func flag(_ text: String, field: String) throws(InputError) -> Bool {
+        switch text {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw InputError(field: field, message: "\(field) must be true or false")
+        }
+    }
+
+    static func unknown(_ key: Substring, _ parameters: [String]) -> InputError {
+        InputError(
+            field: String(key),
+            message: "unknown query parameter; valid parameters: \(parameters.joined(separator: ", "))")
     }
 }

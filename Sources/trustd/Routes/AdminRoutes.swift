@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import TrustCenter
 
@@ -27,7 +28,48 @@ struct AdminRoutes {
         group.put("cases/:reference/assignee") { request, context in
             let change = try await decode(AssigneeChange.self, request)
             return try Response.json(
-                try await desk.assign(reference(context), to: change.officer, by: context.authenticatedOfficer()))
+                try await desk.assign(
+                    reference(context), to: change.officer, reason: change.reason, by: context.authenticatedOfficer()))
+        }
+        group.put("cases/:reference/awareness") { request, context in
+            let change = try await decode(AwarenessChange.self, request)
+            let reference = try reference(context)
+            let officer = try context.authenticatedOfficer()
+            let zone = try await timeZone(of: reference, for: officer)
+            let at = try ISOTime.parse(change.at, field: "at", timeZone: zone)
+            return try Response.json(try await desk.setAwareness(reference, at: at, reason: change.reason, by: officer))
+        }
+        group.post("cases/:reference/extension") { request, context in
+            let change = try await decode(ExtensionRequest.self, request)
+            return try Response.json(
+                try await desk.extend(reference(context), reason: change.reason, by: context.authenticatedOfficer()))
+        }
+        group.post("cases/:reference/notifications") { request, context in
+            let change = try await decode(NotificationRequest.self, request)
+            let reference = try reference(context)
+            let officer = try context.authenticatedOfficer()
+            let stage = try NotificationStage.parse(change.stage, field: "stage")
+            let zone = try await timeZone(of: reference, for: officer)
+            let at = try change.at.map { text throws(InputError) in try ISOTime.parse(text, field: "at", timeZone: zone)
+            }
+            return try Response.json(
+                try await desk.notifyAuthority(
+                    reference, stage: stage, at: at, authority: change.authority,
+                    authorityReference: change.reference, lateReason: change.lateReason, by: officer),
+                status: .created)
+        }
+        group.get("deadlines") { request, context in
+            let query = try DeadlineListQuery.parse(request.uri.queryParameters)
+            return try Response.json(
+                try await desk.deadlines(
+                    overdueOnly: query.overdueOnly, limit: query.limit, offset: query.offset,
+                    for: context.authenticatedOfficer()))
+        }
+        group.get("notices") { request, context in
+            let parsed = try NoticeListQuery.parse(request.uri.queryParameters)
+            return try Response.json(
+                try await desk.notices(
+                    delivery: parsed.delivery, limit: parsed.limit, for: context.authenticatedOfficer()))
         }
         group.put("cases/:reference/status") { request, context in
             let change = try await decode(StatusChange.self, request)
@@ -57,6 +99,12 @@ struct AdminRoutes {
                 try await desk.addNote(reference(context), text: note.text, by: context.authenticatedOfficer()),
                 status: .created)
         }
+    }
+
+    /// The case's entity time zone, in which a time typed without an offset is read.
+    private func timeZone(of reference: CaseReference, for officer: Officer) async throws -> TimeZone {
+        let summary = try await desk.caseFile(reference, for: officer).summary
+        return TimeZone(identifier: summary.timeZone) ?? .gmt
     }
 
     private func reference(_ context: TrustRequestContext) throws -> CaseReference {

@@ -70,11 +70,23 @@ enum Fixtures {
     static let norway = Entity(
         id: "acme-no", name: "Acme Norge AS", country: .norway, timeZone: "Europe/Oslo",
         ceo: Contact(name: "Dagny Leder", email: "ceo@acme.example"),
-        privacyOfficer: Contact(name: "Per Vern", email: "privacy@acme.example"))
+        privacyOfficer: Contact(name: "Per Vern", email: "privacy@acme.example"),
+        whistleblowingHandlers: [
+            Contact(name: "Hanne Varsel", email: "varsel@acme.example"),
+            Contact(name: "Per Vern", email: "privacy@acme.example"),
+        ],
+        alternate: Contact(name: "Styre Leder", email: "chair@acme.example"),
+        management: [
+            Contact(name: "Dagny Leder", email: "ceo@acme.example"),
+            Contact(name: "Finn Økonomi", email: "cfo@acme.example"),
+        ])
     static let sweden = Entity(
         id: "acme-se", name: "Acme Sverige AB", country: .sweden, timeZone: "Europe/Stockholm",
         ceo: Contact(name: "Vera Vd", email: "vd@acme.example"),
-        privacyOfficer: Contact(name: "Sara Skydd", email: "skydd@acme.example"))
+        privacyOfficer: Contact(name: "Sara Skydd", email: "skydd@acme.example"),
+        whistleblowingHandlers: [Contact(name: "Vilma Visselblås", email: "visselblas@acme.example")],
+        alternate: Contact(name: "Ordf Styrelse", email: "ordforande@acme.example"),
+        management: [Contact(name: "Vera Vd", email: "vd@acme.example")])
 
     static let dataKey = DataKey.generate(using: SeededRandomSource(seed: 7))
 
@@ -112,26 +124,37 @@ enum Fixtures {
 /// A store on a real SQLite file in its own folder, with the desks over it.
 final class StoreHarness {
     let directory: TemporaryDirectory
-    let store: SQLiteCaseStore
+    private(set) var store: SQLiteCaseStore
     let time = FixedTimeSource()
     let random = SeededRandomSource()
     let hasher = SecretHasher(dataKey: Fixtures.dataKey)
+    let rules: CaseRules
 
-    init(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) async throws {
+    init(entities: [Entity] = [Fixtures.norway, Fixtures.sweden], clockwork: Clockwork = Clockwork()) async throws {
         directory = try TemporaryDirectory()
+        rules = CaseRules(entities: entities, clockwork: clockwork)
         store = try SQLiteCaseStore(
-            path: directory.file("trustcenter.db"), sealer: Sealer(dataKey: Fixtures.dataKey, random: random))
+            path: directory.file("trustcenter.db"), sealer: Sealer(dataKey: Fixtures.dataKey, random: random),
+            rules: rules)
         try await store.syncEntities(entities)
     }
 
     var databasePath: String { directory.file("trustcenter.db") }
 
-    func intake(entities: [Entity] = [Fixtures.norway, Fixtures.sweden]) throws -> ReportIntake {
+    /// Closes the store and opens the same file again, as a restarted trustd would.
+    func restart() async throws {
+        await store.close()
+        store = try SQLiteCaseStore(
+            path: databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: random), rules: rules)
+    }
+
+    func intake() throws -> ReportIntake {
         ReportIntake(
-            store: store, entities: entities, questionnaire: try FormsFolder.definition().questionnaire, time: time,
+            store: store, rules: rules, questionnaire: try FormsFolder.definition().questionnaire, time: time,
             random: random, hasher: hasher)
     }
 
     var desk: CaseDesk { CaseDesk(store: store, time: time) }
+    var sweeper: StageSweeper { StageSweeper(store: store, time: time) }
     var officers: OfficerRegistry { OfficerRegistry(store: store, time: time, random: random, hasher: hasher) }
 }

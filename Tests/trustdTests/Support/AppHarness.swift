@@ -43,7 +43,8 @@ final class AppHarness: Sendable {
     }
 
     /// A new officer's bearer header.
-    func officer(role: OfficerRole = .privacyOfficer, email: String = "kari@demo.example") async throws -> HTTPFields {
+    func officer(role: OfficerRole = .privacyOfficer, email: String = "privacy@demo.example") async throws -> HTTPFields
+    {
         let (_, token) = try await runtime.officers.add(name: "Kari Nordmann", email: email, role: role)
         return [.authorization: "Bearer \(token)"]
     }
@@ -64,7 +65,7 @@ final class AppHarness: Sendable {
     }
 
     func caseCount() async throws -> Int {
-        try await runtime.store.cases(matching: CaseQuery()).total
+        try await runtime.store.cases(matching: CaseQuery(viewer: .system)).total
     }
 }
 

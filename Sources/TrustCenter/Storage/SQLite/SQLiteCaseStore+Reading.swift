@@ -4,39 +4,75 @@ import Foundation
 extension SQLiteCaseStore {
     static let summarySelect = """
         SELECT c.id, c.year, c.serial, c.category, c.status, c.entity_id, c.received_at, c.updated_at,
-            c.assignee_id, o.name AS assignee_name, o.email AS assignee_email
-        FROM cases c LEFT JOIN officers o ON o.id = c.assignee_id
+            c.routing, c.urgent, c.awareness_at, e.time_zone
+        FROM cases c JOIN entities e ON e.id = c.entity_id
         """
 
-    static func summary(from row: SQLiteRow) throws -> CaseSummary {
-        let assignee: OfficerSummary? =
-            if let id = try row.optionalInteger("assignee_id") {
-                OfficerSummary(id: id, name: try row.text("assignee_name"), email: try row.text("assignee_email"))
-            } else {
-                nil
-            }
+    static func reference(from row: SQLiteRow) throws -> CaseReference {
+        CaseReference(year: Int(try row.integer("year")), serial: Int(try row.integer("serial")))
+    }
+
+    static func summary(from row: SQLiteRow, sealer: Sealer) throws -> CaseSummary {
+        let reference = try reference(from: row)
         return CaseSummary(
-            reference: CaseReference(year: Int(try row.integer("year")), serial: Int(try row.integer("serial"))),
+            reference: reference,
             category: try stored(Category.self, row.text("category"), column: "category"),
             status: try stored(CaseStatus.self, row.text("status"), column: "status"),
             entityID: try row.text("entity_id"),
+            timeZone: try row.text("time_zone"),
             receivedAt: try row.date("received_at"),
             updatedAt: try row.date("updated_at"),
-            assignee: assignee)
+            owner: try routing(from: row, reference: reference, sealer: sealer)?.owner,
+            urgent: try row.integer("urgent") != 0)
     }
 
-    static func loadSummary(_ reference: CaseReference, connection: SQLiteConnection) throws -> (Int64, CaseSummary) {
+    /// The sealed routing of a case row; nil for a case stored before routing existed.
+    static func routing(from row: SQLiteRow, reference: CaseReference, sealer: Sealer) throws -> Routing? {
+        guard case .blob(let sealed) = try row.value("routing") else { return nil }
+        return try sealer.open(json: Routing.self, from: sealed, context: .routing(of: reference))
+    }
+
+    static func loadSummary(_ reference: CaseReference, sealer: Sealer, connection: SQLiteConnection) throws
+        -> (Int64, CaseSummary)
+    {
+        let row = try loadRow(reference, connection: connection)
+        return (try row.integer("id"), try summary(from: row, sealer: sealer))
+    }
+
+    static func loadRow(_ reference: CaseReference, connection: SQLiteConnection) throws -> SQLiteRow {
         let rows = try connection.query(
             summarySelect + " WHERE c.year = ? AND c.serial = ?",
             [.integer(Int64(reference.year)), .integer(Int64(reference.serial))], operation: "read case")
         guard let row = rows.first else { throw NotFoundError.caseFile(reference) }
-        return (try row.integer("id"), try summary(from: row))
+        return row
+    }
+
+    /// The case as a change sees it. A case stored before routing existed is routed by the
+    /// defaults now, so that it has an owner.
+    static func loadState(_ reference: CaseReference, rules: CaseRules, sealer: Sealer, connection: SQLiteConnection)
+        throws -> (CaseRow, CaseState)
+    {
+        let row = try loadRow(reference, connection: connection)
+        let caseRow = CaseRow(id: try row.integer("id"), reference: reference)
+        let summary = try summary(from: row, sealer: sealer)
+        let routing =
+            try routing(from: row, reference: reference, sealer: sealer)
+            ?? CaseRouter.route(summary.category, concerns: [], entity: try rules.entity(summary.entityID))
+        return (
+            caseRow,
+            CaseState(
+                summary: summary, routing: routing, awarenessAt: try row.optionalDate("awareness_at"),
+                clocks: try loadClocks(caseID: caseRow.id, connection: connection),
+                notifications: try loadNotifications(of: caseRow, sealer: sealer, connection: connection))
+        )
     }
 
     static func loadCaseFile(_ reference: CaseReference, sealer: Sealer, connection: SQLiteConnection) throws
         -> CaseFile
     {
-        let (caseID, summary) = try loadSummary(reference, connection: connection)
+        let row = try loadRow(reference, connection: connection)
+        let caseID = try row.integer("id")
+        let summary = try summary(from: row, sealer: sealer)
         let sealed = try connection.query(
             "SELECT report, reporter FROM cases WHERE id = ?", [.integer(caseID)], operation: "read case content")
         guard let content = sealed.first else { throw NotFoundError.caseFile(reference) }
@@ -99,7 +135,12 @@ extension SQLiteCaseStore {
                         context: .event(
                             of: reference, row: row.integer("id"), at: row.integer("at"), actor: actorName,
                             officer: row.optionalInteger("officer_id"))))
-            })
+            },
+            routing: try routing(from: row, reference: reference, sealer: sealer),
+            awarenessAt: try row.optionalDate("awareness_at"),
+            clocks: try loadClocks(caseID: caseID, connection: connection),
+            notifications: try loadNotifications(
+                of: CaseRow(id: caseID, reference: reference), sealer: sealer, connection: connection))
     }
 
     static func officerSummary(_ row: SQLiteRow) throws -> OfficerSummary {

@@ -4,14 +4,17 @@ import Foundation
 public final class SQLiteCaseStore: CaseStore {
     let database: SQLiteDatabase
     let sealer: Sealer
+    let rules: CaseRules
 
     /// Opens (creating when needed) the database at `path`, applies pending migrations, and
-    /// checks that `sealer` holds the data key this database was created with.
-    public init(path: String, sealer: Sealer) throws {
+    /// checks that `sealer` holds the data key this database was created with. Changes to cases
+    /// follow `rules`.
+    public init(path: String, sealer: Sealer, rules: CaseRules) throws {
         self.database = try SQLiteDatabase(path: path) { connection in
             try Self.checkDataKey(sealer.keyFingerprint, path: path, connection: connection)
         }
         self.sealer = sealer
+        self.rules = rules
     }
 
     /// Records the key's fingerprint on first use; afterwards refuses any other key, which could

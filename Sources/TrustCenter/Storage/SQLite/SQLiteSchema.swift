@@ -1,7 +1,9 @@
 /// The schema, as numbered migrations. Append new steps; never edit a step that has shipped.
 ///
-/// What queries need stays in clear: category, status, entity, dates, assignee. Report answers,
-/// reporter contact details, messages, notes and event details are sealed blobs (see `Sealer`).
+/// What queries need stays in clear: category, status, entity, dates, clocks. Report answers,
+/// reporter contact details, messages, notes, event details, routing and notice recipients are
+/// sealed blobs (see `Sealer`); who may see a case is kept as keyed hashes of email addresses.
+/// (`cases.assignee_id` from version 1 is no longer used: the owner is in the sealed routing.)
 /// Times are whole seconds since 1970, UTC.
 enum SQLiteSchema {
     static let migrations: [SQLiteMigration] = [
@@ -82,6 +84,79 @@ enum SQLiteSchema {
                     name TEXT PRIMARY KEY,
                     value BLOB NOT NULL
                 ) STRICT;
+                """
+        ),
+        SQLiteMigration(
+            version: 3, name: "routing, clocks, notices, notifications",
+            sql: """
+                ALTER TABLE cases ADD COLUMN routing BLOB;
+                ALTER TABLE cases ADD COLUMN restricted INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN awareness_at INTEGER;
+
+                CREATE TABLE case_access (
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    person_key BLOB NOT NULL,
+                    PRIMARY KEY (case_id, person_key)
+                ) STRICT, WITHOUT ROWID;
+                CREATE INDEX case_access_by_person ON case_access (person_key, case_id);
+
+                CREATE TABLE clocks (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'met', 'stopped')),
+                    started_at INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    due_date TEXT,
+                    extended INTEGER NOT NULL DEFAULT 0,
+                    paused_days INTEGER NOT NULL DEFAULT 0,
+                    ended_at INTEGER
+                ) STRICT;
+                CREATE INDEX clocks_by_case ON clocks (case_id, id);
+                CREATE INDEX clocks_running_by_due ON clocks (due_at) WHERE state IN ('running', 'paused');
+
+                CREATE TABLE clock_stages (
+                    id INTEGER PRIMARY KEY,
+                    clock_id INTEGER NOT NULL REFERENCES clocks(id) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    label TEXT NOT NULL,
+                    at INTEGER NOT NULL,
+                    notify TEXT NOT NULL,
+                    repeat_seconds INTEGER,
+                    fired_at INTEGER
+                ) STRICT;
+                CREATE INDEX clock_stages_by_clock ON clock_stages (clock_id, at);
+                CREATE INDEX clock_stages_due ON clock_stages (at) WHERE fired_at IS NULL;
+
+                CREATE TABLE notices (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    clock TEXT,
+                    due_at INTEGER,
+                    created_at INTEGER NOT NULL,
+                    recipient_key BLOB NOT NULL,
+                    recipient BLOB NOT NULL,
+                    delivery TEXT NOT NULL DEFAULT 'pending' CHECK (delivery IN ('pending', 'sent', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at INTEGER,
+                    last_reply TEXT,
+                    sent_at INTEGER
+                ) STRICT;
+                CREATE INDEX notices_by_recipient ON notices (recipient_key, id);
+                CREATE INDEX notices_to_deliver ON notices (next_attempt_at) WHERE delivery = 'pending';
+
+                CREATE TABLE regulator_notifications (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    stage TEXT NOT NULL CHECK (stage IN ('initial', 'supplement', 'final')),
+                    notified_at INTEGER NOT NULL,
+                    officer_id INTEGER NOT NULL REFERENCES officers(id),
+                    detail BLOB NOT NULL
+                ) STRICT;
+                CREATE INDEX regulator_notifications_by_case ON regulator_notifications (case_id, id);
                 """
         ),
     ]

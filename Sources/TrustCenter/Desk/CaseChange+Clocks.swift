@@ -1,0 +1,117 @@
+import Foundation
+
+/// The changes that move a case's clocks: awareness, extension and notifications to the authority.
+extension CaseChange {
+    static func setAwareness(
+        _ awareness: Date, reason: String, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
+        into update: inout CaseUpdate
+    ) throws {
+        guard state.summary.category == .breach else {
+            throw InputError(field: "category", message: "awareness is only set on a breach; classify the case first")
+        }
+        guard awareness <= now else {
+            throw InputError(field: "at", message: "awareness cannot be in the future")
+        }
+        guard !state.notifications.contains(where: { $0.stage == .initial }) else {
+            throw InputError(field: "at", message: "the authority has been notified; awareness can no longer change")
+        }
+        guard let running = state.running(.breach),
+            let plan = rules.clockwork.plan(.breach, startedAt: awareness, urgent: state.summary.urgent, entity: entity)
+        else {
+            throw InputError(field: "at", message: "case \(state.summary.reference) has no running breach clock")
+        }
+        guard running.startedAt != awareness else {
+            throw InputError(field: "at", message: "awareness is already \(TimeText.minute(awareness))")
+        }
+        update.awarenessAt = awareness
+        update.replannedClocks.append(plan)
+        update.events.append(.awarenessSet(at: awareness, reason: reason))
+    }
+
+    static func extend(
+        _ name: ClockName, reason: String, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
+        into update: inout CaseUpdate
+    ) throws {
+        guard rules.clockwork.isExtendable(name, entity: entity) else {
+            throw InputError(field: "clock", message: "the \(name.rawValue) clock cannot be extended")
+        }
+        guard let clock = state.running(name) else {
+            throw InputError(
+                field: "clock", message: "case \(state.summary.reference) has no running \(name.rawValue) clock")
+        }
+        guard !clock.extended else {
+            throw InputError(field: "clock", message: "the \(name.rawValue) clock has already been extended")
+        }
+        // Art. 12(3): the requester is told of the extension within the first month.
+        guard now <= clock.due else {
+            throw InputError(
+                field: "clock",
+                message: "the \(name.rawValue) clock was due \(TimeText.minute(clock.due)); "
+                    + "an extension must be decided before the first due date")
+        }
+        guard
+            let plan = rules.clockwork.plan(
+                name, startedAt: clock.startedAt, urgent: state.summary.urgent, entity: entity, extended: true)
+        else {
+            throw InputError(
+                field: "clock", message: "the \(name.rawValue) clock does not run in \(entity.country.rawValue)")
+        }
+        update.replannedClocks.append(plan)
+        update.events.append(.clockExtended(clock: name, due: plan.deadline.due, reason: reason))
+    }
+
+    static func notify(
+        _ notification: RegulatorNotification, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
+        into update: inout CaseUpdate
+    ) throws {
+        let reference = state.summary.reference
+        guard state.summary.category == .breach else {
+            throw InputError(field: "stage", message: "case \(reference) is not a breach; only breaches are notified")
+        }
+        guard notification.notifiedAt <= now else {
+            throw InputError(field: "at", message: "the notification time cannot be in the future")
+        }
+        let initial = state.notifications.first { $0.stage == .initial }
+        switch notification.stage {
+        case .initial:
+            guard initial == nil else {
+                throw InputError(
+                    field: "stage", message: "the initial notification of \(reference) is already recorded")
+            }
+            let breachClock = state.running(.breach) ?? state.clocks.last { $0.clock == .breach }
+            if let due = breachClock?.due, notification.notifiedAt > due, notification.lateReason == nil {
+                throw InputError(
+                    field: "lateReason",
+                    message: "the notification is after the 72-hour deadline (\(TimeText.minute(due))); "
+                        + "Art. 33(1) requires the reasons for the delay")
+            }
+            if state.running(.breach) != nil {
+                update.endedClocks.append((.breach, .met))
+                update.events.append(.clockEnded(clock: .breach, state: .met))
+            }
+            if let plan = rules.clockwork.plan(
+                .breachSupplement, startedAt: notification.notifiedAt, urgent: false, entity: entity)
+            {
+                update.startedClocks.append(plan)
+            }
+        case .supplement, .final:
+            guard let initial else {
+                throw InputError(field: "stage", message: "record the initial notification of \(reference) first")
+            }
+            guard notification.notifiedAt >= initial.notifiedAt else {
+                throw InputError(
+                    field: "at", message: "a \(notification.stage.rawValue) cannot come before the initial notification"
+                )
+            }
+            if notification.stage == .final, state.notifications.contains(where: { $0.stage == .final }) {
+                throw InputError(field: "stage", message: "the final notification of \(reference) is already recorded")
+            }
+            if state.running(.breachSupplement) != nil {
+                update.endedClocks.append((.breachSupplement, .met))
+                update.events.append(.clockEnded(clock: .breachSupplement, state: .met))
+            }
+        }
+        update.notification = notification
+        update.events.insert(.authorityNotified(stage: notification.stage), at: 0)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+extension CaseChange {
+    /// Checks the change against the case as it stands and works out what it does. Every store
+    /// calls this inside its transaction, so the rules are the same whatever the store.
+    public func update(for state: CaseState, rules: CaseRules, by officer: OfficerSummary, at now: Date) throws
+        -> CaseUpdate
+    {
+        let current = state.summary
+        let entity = try rules.entity(current.entityID)
+        var update = CaseUpdate()
+        switch self {
+        case .classify(let category, let reason):
+            guard category != .unclassified else {
+                throw InputError(field: "category", message: "a case cannot be classified as unclassified")
+            }
+            guard category != current.category else {
+                throw InputError(
+                    field: "category", message: "case \(current.reference) is already \(category.rawValue)")
+            }
+            update.category = category
+            update.events.append(.classified(from: current.category, to: category, reason: reason))
+            let routing = CaseRouter.route(category, concerns: state.routing.concerns, entity: entity)
+            if routing.owner.emailKey != state.routing.owner.emailKey {
+                update.events.append(.routed(owner: routing.owner, reason: routing.reason))
+            }
+            update.routing = routing
+            Self.endAll(state, as: .stopped, in: &update)
+            update.startedClocks = rules.clockwork.plans(
+                for: category, receivedAt: current.receivedAt, awarenessAt: state.awarenessAt,
+                urgent: current.urgent, entity: entity)
+        case .assign(let owner, let reason):
+            if state.routing.excludes(owner.email) {
+                throw InputError(
+                    field: "officer", message: "\(owner.email) cannot own this case: the report concerns them")
+            }
+            if current.category == .whistleblowing || !state.routing.concerns.isEmpty {
+                let designated = entity.whistleblowingHandlers + [entity.alternate]
+                guard designated.contains(where: { $0.emailKey == owner.emailKey }) else {
+                    throw InputError(
+                        field: "officer",
+                        message: "only the designated whistleblowing handlers or the alternate can own this case")
+                }
+            }
+            guard owner.emailKey != state.routing.owner.emailKey else {
+                throw InputError(
+                    field: "officer", message: "case \(current.reference) is already owned by \(owner.email)")
+            }
+            var routing = state.routing
+            routing.handlers = routing.members.filter { $0.emailKey != owner.emailKey }
+            routing.owner = owner
+            update.routing = routing
+            update.events.append(.assigned(from: state.routing.owner, to: owner, reason: reason))
+        case .setStatus(let status):
+            guard status != .received else {
+                throw InputError(field: "status", message: "received is only the status of a new case")
+            }
+            guard status != current.status else {
+                throw InputError(field: "status", message: "case \(current.reference) is already \(status.rawValue)")
+            }
+            update.status = status
+            update.events.append(.statusChanged(from: current.status, to: status))
+            if status == .resolved || status == .closed {
+                Self.endAll(state, as: .stopped, in: &update)
+            }
+        case .addNote(let text):
+            update.note = text
+            update.events.append(.noteAdded)
+        case .reply(let text):
+            update.message = text
+            update.events.append(.messageSent)
+        case .setAwareness(let awareness, let reason):
+            try Self.setAwareness(
+                awareness, reason: reason, state: state, entity: entity, rules: rules, now: now,
+                into: &update)
+        case .extend(let clock, let reason):
+            try Self.extend(clock, reason: reason, state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .notifyAuthority(let stage, let notifiedAt, let authority, let reference, let lateReason):
+            let notification = RegulatorNotification(
+                stage: stage, notifiedAt: notifiedAt, authority: authority ?? entity.authority,
+                authorityReference: reference, lateReason: lateReason, recordedBy: officer)
+            try Self.notify(notification, state: state, entity: entity, rules: rules, now: now, into: &update)
+        }
+        return update
+    }
+
+    static func endAll(_ state: CaseState, as end: ClockState, in update: inout CaseUpdate) {
+        for clock in state.clocks where clock.state.isRunning {
+            update.endedClocks.append((clock.clock, end))
+            update.events.append(.clockEnded(clock: clock.clock, state: end))
+        }
+    }
+}

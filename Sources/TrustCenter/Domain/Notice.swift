@@ -1,0 +1,47 @@
+import Foundation
+
+/// A notice in the outbox: one person is told that a case needs attention. It holds the case
+/// reference, the clock and the kind of notice, never report content. Email delivery reads the
+/// same outbox.
+public struct Notice: Codable, Sendable, Hashable {
+    public typealias ID = Int64
+
+    public var id: ID
+    public var reference: CaseReference
+    public var category: Category
+    public var entityID: String
+    public var kind: NoticeKind
+    public var clock: ClockName?
+    /// The deadline the notice is about, when it is about one.
+    public var due: Date?
+    public var recipient: Recipient
+    public var createdAt: Date
+    public var delivery: NoticeDelivery
+
+    public init(
+        id: ID, reference: CaseReference, category: Category, entityID: String, kind: NoticeKind, clock: ClockName?,
+        due: Date?, recipient: Recipient, createdAt: Date, delivery: NoticeDelivery
+    ) {
+        self.id = id
+        self.reference = reference
+        self.category = category
+        self.entityID = entityID
+        self.kind = kind
+        self.clock = clock
+        self.due = due
+        self.recipient = recipient
+        self.createdAt = createdAt
+        self.delivery = delivery
+    }
+}
+
+/// Where a notice is on its way to its recipient.
+public enum NoticeDelivery: String, Codable, CaseIterable, Sendable {
+    case pending
+    case sent
+    case failed
+}
+
+extension NoticeDelivery: ParsableValue {
+    public static var valueKind: String { "delivery state" }
+}

@@ -1,0 +1,94 @@
+/// Decides who a case goes to. The defaults: breaches, complaints, rights requests and
+/// questions to the privacy officer; deviations and HSE to the CEO; whistleblowing to the
+/// designated handlers. A report that concerns a person who would receive it goes past them,
+/// to the next handler or to the entity's alternate; that person is excluded for good.
+public enum CaseRouter {
+    public static func route(_ category: Category, concerns: [RecipientRole], entity: Entity) -> Routing {
+        let excluded = excludedPeople(concerns, entity: entity)
+        let isExcluded = { (contact: Contact) in excluded.contains { $0.emailKey == contact.emailKey } }
+        let (role, candidates): (String, [Contact]) =
+            switch category {
+            case .deviation, .hse: ("the CEO", [entity.ceo])
+            case .whistleblowing: ("the designated whistleblowing handlers", entity.whistleblowingHandlers)
+            case .breach, .complaint, .rightsRequest, .question, .unclassified:
+                ("the privacy officer", [entity.privacyOfficer])
+            }
+        let eligible = candidates.filter { !isExcluded($0) }
+        let owner = eligible.first ?? entity.alternate
+        let handlers = category == .whistleblowing ? eligible.filter { $0.emailKey != owner.emailKey } : []
+        var reason = "\(category.rawValue) goes to \(role) of \(entity.name)"
+        if !concerns.isEmpty {
+            let names = concerns.map(\.concernedDescription).joined(separator: " and ")
+            reason += "; the report concerns \(names), who never see it"
+            if eligible.isEmpty { reason += ", so it goes to the alternate" }
+        }
+        return Routing(
+            owner: owner, handlers: handlers, concerns: concerns, excluded: excluded, reason: reason + ".")
+    }
+
+    /// The people a report about these roles must never reach.
+    static func excludedPeople(_ concerns: [RecipientRole], entity: Entity) -> [Contact] {
+        var seen = Set<String>()
+        return concerns.flatMap { role -> [Contact] in
+            switch role {
+            case .ceo: [entity.ceo]
+            case .privacyOfficer: [entity.privacyOfficer]
+            case .handlers: entity.whistleblowingHandlers
+            case .owner, .management, .alternate: []
+            }
+        }.filter { seen.insert($0.emailKey).inserted }
+    }
+
+    /// The roles a report's answers say it concerns (the whistleblowing page's `concerns` question).
+    public static func concerns(in answers: AnswerSet) -> [RecipientRole] {
+        answers.values("concerns").compactMap { value in
+            switch value {
+            case "ceo": .ceo
+            case "privacyOfficer": .privacyOfficer
+            case "handler": .handlers
+            default: nil
+            }
+        }
+    }
+
+    /// The people a stage tells, resolved now: each once, and never an excluded person.
+    public static func recipients(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
+        var seen = Set<String>()
+        return roles.flatMap { role -> [Recipient] in
+            let people: [Contact] =
+                switch role {
+                case .owner: [routing.owner]
+                case .privacyOfficer: [entity.privacyOfficer]
+                case .ceo: [entity.ceo]
+                case .management: entity.management
+                case .handlers: routing.members
+                case .alternate: [entity.alternate]
+                }
+            return people.map { Recipient(contact: $0, role: role) }
+        }.filter { !routing.excludes($0.contact.email) && seen.insert($0.contact.emailKey).inserted }
+    }
+}
+
+/// One person a notice goes to, and in which role.
+public struct Recipient: Codable, Sendable, Hashable {
+    public var contact: Contact
+    public var role: RecipientRole
+
+    public init(contact: Contact, role: RecipientRole) {
+        self.contact = contact
+        self.role = role
+    }
+}
+
+extension RecipientRole {
+    var concernedDescription: String {
+        switch self {
+        case .ceo: "the CEO"
+        case .privacyOfficer: "the privacy officer"
+        case .handlers: "the whistleblowing handlers"
+        case .owner: "the owner"
+        case .management: "management"
+        case .alternate: "the alternate"
+        }
+    }
+}

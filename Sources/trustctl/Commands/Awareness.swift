@@ -1,0 +1,30 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl awareness REF --at … --reason …`: when the organisation became aware of a breach.
+    struct Awareness: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set when the organisation became aware of a breach; the 72 hours run from it (Art. 33(1)).",
+            discussion: "A time without an offset is read in the case's entity time zone.")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Option(help: "When (ISO 8601), such as 2026-03-27T10:00+01:00.") var at: String
+        @Option(help: "How the organisation knew; recorded.") var reason: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var at: String; var reason: String }
+                let reference = try CaseReference(parsing: reference)
+                let caseFile: CaseFile = try await global.client().send(
+                    "PUT", "cases/\(reference)/awareness", json: Body(at: at, reason: reason))
+                let due = caseFile.clocks.first { $0.clock == .breach && $0.state.isRunning }?.due
+                Output.text(
+                    "\(caseFile.reference): awareness recorded"
+                        + (due.map { "; notify the authority by \(ClockText.local($0, caseFile.summary.timeZone))" }
+                            ?? "") + "\n")
+            }
+        }
+    }
+}

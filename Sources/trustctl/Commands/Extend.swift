@@ -1,0 +1,28 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl extend REF --reason T`: extend a rights request by two further months.
+    struct Extend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend a rights request's deadline by two further months (Art. 12(3)).",
+            discussion: "Only before the first due date, and only once.")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Option(help: "Why the request is complex or numerous; recorded.") var reason: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var reason: String }
+                let reference = try CaseReference(parsing: reference)
+                let caseFile: CaseFile = try await global.client().send(
+                    "POST", "cases/\(reference)/extension", json: Body(reason: reason))
+                let due = caseFile.clocks.first { $0.clock == .rightsRequest && $0.state.isRunning }?.due
+                Output.text(
+                    "\(caseFile.reference): extended"
+                        + (due.map { ", now due \(ClockText.local($0, caseFile.summary.timeZone))" } ?? "") + "\n")
+            }
+        }
+    }
+}

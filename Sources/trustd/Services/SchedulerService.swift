@@ -1,0 +1,31 @@
+import Logging
+import ServiceLifecycle
+import TrustCenter
+
+/// Runs the clocks: sweeps for due stages, then sleeps until the next one falls due (at most
+/// `maximumWait`). Stops at graceful shutdown; a sweep in progress finishes its transaction.
+struct SchedulerService: Service {
+    let sweeper: StageSweeper
+    let logger: Logger
+    var maximumWait: Duration = .seconds(30)
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            var wait = maximumWait
+            do {
+                let fired = try await sweeper.sweep()
+                if fired > 0 { logger.info("stages fired", metadata: ["count": "\(fired)"]) }
+                wait = try await sweeper.waitBeforeNextSweep(maximum: maximumWait)
+            } catch {
+                // The store's errors name the operation and SQLite's message, never case content.
+                logger.error("scheduler sweep failed; retrying", metadata: ["error": "\(error)"])
+            }
+            let pause = wait
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            } catch {
+                return
+            }
+        }
+    }
+}

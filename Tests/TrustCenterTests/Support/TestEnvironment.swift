@@ -116,6 +116,25 @@ enum Fixtures {
         return ReportSubmission(entityID: entity, answers: AnswerSet(answers), contact: contact)
     }
 
+    /// A whistleblowing report that says whom it concerns (`ceo`, `privacyOfficer`, `handler`, `noneOfThese`).
+    static func wrongdoing(concerning concerns: String, entity: String = "acme-no") -> ReportSubmission {
+        ReportSubmission(
+            entityID: entity,
+            answers: AnswerSet([
+                "about": ["wrongdoing"], "concerns": [concerns],
+                "wrongdoingWhatHappened": ["Invoices approved without any delivery"],
+            ]),
+            contact: nil)
+    }
+
+    /// An access request by a named customer.
+    static func rightsRequest(entity: String = "acme-no") -> ReportSubmission {
+        ReportSubmission(
+            entityID: entity,
+            answers: AnswerSet(["about": ["rights"], "right": ["access"], "relation": ["customer"]]),
+            contact: ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: nil))
+    }
+
     static func report(_ description: String) -> Report {
         Report(answers: [Answer(question: "description", value: description)])
     }

@@ -53,12 +53,12 @@ public enum ISOTime {
         return formatter.string(from: date)
     }
 
-    /// `2026-03-30 11:00 CEST`, for people.
+    /// `2026-03-30 11:00 +02:00`, for people: the local time and its offset.
     public static func local(_ date: Date, in timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
+        formatter.dateFormat = "yyyy-MM-dd HH:mm xxx"
         return formatter.string(from: date)
     }
 

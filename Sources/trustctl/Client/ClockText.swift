@@ -3,7 +3,7 @@ import TrustCenter
 
 /// Clocks, deadlines and notices as text, in the entity's time zone.
 enum ClockText {
-    /// `2026-03-30 11:00 CEST`, in the named zone (UTC when the name is unknown).
+    /// `2026-03-30 11:00 +02:00`, in the named zone (UTC when the name is unknown).
     static func local(_ date: Date, _ timeZone: String) -> String {
         ISOTime.local(date, in: TimeZone(identifier: timeZone) ?? .gmt)
     }

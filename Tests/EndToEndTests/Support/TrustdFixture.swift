@@ -20,7 +20,7 @@ struct TrustdFixture {
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
     /// A new officer's token, made with `trustd officer add`.
-    func addOfficer(email: String = "kari@demo.example") throws -> String {
+    func addOfficer(email: String = "privacy@demo.example") throws -> String {
         let added = try runCommand(
             Binaries.trustd,
             [

@@ -12,7 +12,7 @@ swift build -c release --product trustd >&2
 bin=$(swift build -c release --show-bin-path)
 work=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-printf '{ listen: { host: "127.0.0.1", port: 0 }, log: { level: "warning" } }\n' > "$work/trustd.json5"
+printf '{ listen: { host: "127.0.0.1", port: 0 }, log: { level: "warning" }, forms: { directory: "%s" } }\n' "$PWD/forms" > "$work/trustd.json5"
 TRUSTD_LOG_LEVEL=notice "$bin/trustd" serve --config "$work/trustd.json5" 2> "$work/trustd.log" &
 pid=$!
 for _ in $(seq 1 100); do

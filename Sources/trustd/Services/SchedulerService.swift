@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 import TrustCenter
@@ -13,8 +14,15 @@ struct SchedulerService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var wait = maximumWait
             do {
+                let started = ContinuousClock.now
                 let fired = try await sweeper.sweep()
-                if fired > 0 { logger.info("stages fired", metadata: ["count": "\(fired)"]) }
+                let milliseconds = (ContinuousClock.now - started) / .milliseconds(1)
+                let metadata: Logger.Metadata = ["count": "\(fired)", "ms": "\(String(format: "%.1f", milliseconds))"]
+                if fired > 0 {
+                    logger.info("stages fired", metadata: metadata)
+                } else {
+                    logger.debug("sweep found nothing due", metadata: metadata)
+                }
                 wait = try await sweeper.waitBeforeNextSweep(maximum: maximumWait)
             } catch {
                 // The store's errors name the operation and SQLite's message, never case content.

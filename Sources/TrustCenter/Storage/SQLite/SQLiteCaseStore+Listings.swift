@@ -5,16 +5,17 @@ extension SQLiteCaseStore {
     public func deadlines(matching query: DeadlineQuery) async throws -> DeadlinePage {
         let sealer = self.sealer
         return try await database.perform { connection in
-            // Walks the running clocks in due order through their partial index; one row more
-            // than asked says whether more follow, without counting them all.
+            // Walks the running clocks in due order through their partial index, from the soonest
+            // and, for overdue ones, only up to now; one row more than asked says whether more
+            // follow, without counting them all.
             let rows = try connection.query(
                 """
                 SELECT k.name, k.state, k.due_at, k.due_date, c.year, c.serial, c.category, c.entity_id, c.urgent,
                     e.time_zone
                 FROM clocks k JOIN cases c ON c.id = k.case_id JOIN entities e ON e.id = c.entity_id
-                WHERE k.state IN ('running', 'paused') AND (? = 0 OR k.due_at < ?) AND
+                WHERE k.state IN ('running', 'paused') AND k.due_at < ? AND
                 """ + " " + Self.visibleCondition + " ORDER BY k.due_at, k.id LIMIT ? OFFSET ?",
-                [.integer(query.overdueOnly ? 1 : 0), SQLiteValue(query.now)]
+                [query.overdueOnly ? SQLiteValue(query.now) : .integer(Int64.max)]
                     + Self.visibility(query.viewer, sealer: sealer)
                     + [.integer(Int64(query.limit + 1)), .integer(Int64(query.offset))],
                 operation: "list deadlines")

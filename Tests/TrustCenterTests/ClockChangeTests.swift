@@ -88,6 +88,37 @@ import TrustCenter
         }
     }
 
+    @Test func aPausedRightsRequestWaitsAndIsDueLaterByTheDaysItStoodStill() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
+        let privacy = try await officer(harness)
+        let paused = try await harness.desk.pause(
+            receipt.reference, reason: "asked for the customer number on file", by: privacy)
+        #expect(paused.clocks.first?.state == .paused)
+        await #expect(throws: InputError.self) {
+            try await harness.desk.pause(receipt.reference, reason: "again", by: privacy)
+        }
+        // 25 days later the 7-days-before reminder (3 April) would have fired; paused, it waits.
+        harness.time.advance(by: 25 * 24 * Self.hour)
+        #expect(try await harness.sweeper.sweep() == 0)
+        let listed = try await harness.desk.deadlines(overdueOnly: false, limit: 10, offset: 0, for: privacy)
+        #expect(listed.deadlines.map(\.state) == [.paused])
+        let resumed = try await harness.desk.resume(receipt.reference, by: privacy)
+        let clock = try #require(resumed.clocks.first)
+        #expect(clock.state == .running && clock.pausedDays == 25)
+        #expect(clock.dueDate?.description == "2026-05-05")  // 10 April + 25 days, a Tuesday
+        #expect(
+            clock.stages.filter { $0.firedAt == nil }.map(\.label) == [
+                "reminder, 7 days before the deadline", "final-warning, 2 days before the deadline",
+                "overdue, at the deadline",
+            ])
+        await #expect(throws: InputError.self) { try await harness.desk.resume(receipt.reference, by: privacy) }
+        let breach = try await harness.intake().submit(Fixtures.breach())
+        await #expect(throws: InputError.self) {
+            try await harness.desk.pause(breach.reference, reason: "x", by: privacy)
+        }
+    }
+
     @Test func aLateNotificationNeedsItsReason() async throws {
         let harness = try await StoreHarness()
         let receipt = try await harness.intake().submit(Fixtures.breach())

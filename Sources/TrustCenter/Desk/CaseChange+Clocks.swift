@@ -60,6 +60,43 @@ extension CaseChange {
         update.events.append(.clockExtended(clock: name, due: plan.deadline.due, reason: reason))
     }
 
+    static func pause(_ name: ClockName, reason: String, state: CaseState, into update: inout CaseUpdate) throws {
+        guard name == .rightsRequest else {
+            throw InputError(field: "clock", message: "only the rights-request clock pauses (Art. 12(6))")
+        }
+        guard let clock = state.running(name) else {
+            throw InputError(
+                field: "clock", message: "case \(state.summary.reference) has no running \(name.rawValue) clock")
+        }
+        guard clock.state == .running else {
+            throw InputError(field: "clock", message: "the \(name.rawValue) clock is already paused")
+        }
+        update.pausedClocks.append((name, true))
+        update.events.append(.clockPaused(clock: name, reason: reason))
+    }
+
+    static func resume(
+        _ name: ClockName, state: CaseState, entity: Entity, rules: CaseRules, now: Date, into update: inout CaseUpdate
+    ) throws {
+        guard let clock = state.running(name), clock.state == .paused, let pausedAt = clock.pausedAt else {
+            throw InputError(
+                field: "clock", message: "the \(name.rawValue) clock of \(state.summary.reference) is not paused")
+        }
+        let calculator = entity.deadlineCalculator
+        let days = clock.pausedDays + max(0, calculator.day(of: pausedAt).days(until: calculator.day(of: now)))
+        guard
+            let plan = rules.clockwork.plan(
+                name, startedAt: clock.startedAt, urgent: state.summary.urgent, entity: entity,
+                extended: clock.extended, pausedDays: days)
+        else {
+            throw InputError(
+                field: "clock", message: "the \(name.rawValue) clock does not run in \(entity.country.rawValue)")
+        }
+        update.pausedClocks.append((name, false))
+        update.replannedClocks.append(plan)
+        update.events.append(.clockResumed(clock: name, due: plan.deadline.due))
+    }
+
     static func notify(
         _ notification: RegulatorNotification, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
         into update: inout CaseUpdate

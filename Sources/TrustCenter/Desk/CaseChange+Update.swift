@@ -75,6 +75,10 @@ extension CaseChange {
                 into: &update)
         case .extend(let clock, let reason):
             try Self.extend(clock, reason: reason, state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .pause(let clock, let reason):
+            try Self.pause(clock, reason: reason, state: state, into: &update)
+        case .resume(let clock):
+            try Self.resume(clock, state: state, entity: entity, rules: rules, now: now, into: &update)
         case .notifyAuthority(let stage, let notifiedAt, let authority, let reference, let lateReason):
             let notification = RegulatorNotification(
                 stage: stage, notifiedAt: notifiedAt, authority: authority ?? entity.authority,

@@ -15,6 +15,10 @@ public enum CaseChange: Sendable, Hashable {
     case setAwareness(Date, reason: String)
     /// Art. 12(3): extend a clock by its policy's extension, before it is first due.
     case extend(ClockName, reason: String)
+    /// Art. 12(6): stop the rights-request clock while waiting for identity information.
+    case pause(ClockName, reason: String)
+    /// Let a paused clock run again; its due day moves by the whole days it stood still.
+    case resume(ClockName)
     /// Record a notification to the data protection authority (Art. 33, stepwise per 33(4)).
     case notifyAuthority(NotificationStage, at: Date, authority: String?, reference: String, lateReason: String?)
 

@@ -95,6 +95,17 @@ public struct CaseDesk: Sendable {
         return try await apply(.extend(.rightsRequest, reason: reason), to: reference, by: officer)
     }
 
+    /// Art. 12(6): the rights-request clock stands still while waiting for identity information.
+    public func pause(_ reference: CaseReference, reason: String?, by officer: Officer) async throws -> CaseFile {
+        let reason = try CaseChange.checkedText(reason, field: "reason", required: true) ?? ""
+        return try await apply(.pause(.rightsRequest, reason: reason), to: reference, by: officer)
+    }
+
+    /// The rights-request clock runs again; its due day moves by the days it stood still.
+    public func resume(_ reference: CaseReference, by officer: Officer) async throws -> CaseFile {
+        try await apply(.resume(.rightsRequest), to: reference, by: officer)
+    }
+
     /// Records a notification to the data protection authority; `at` defaults to now.
     public func notifyAuthority(
         _ reference: CaseReference, stage: NotificationStage, at date: Date?, authority: String?,

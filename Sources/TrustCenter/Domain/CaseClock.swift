@@ -9,13 +9,17 @@ public struct CaseClock: Codable, Sendable, Hashable {
     /// The local due day, for day-based clocks.
     public var dueDate: LocalDate?
     public var extended: Bool
+    /// Since when a paused clock stands still.
+    public var pausedAt: Date?
+    /// Whole days the clock has stood still in earlier pauses; they move its due day.
+    public var pausedDays: Int
     /// When a met or stopped clock ended.
     public var endedAt: Date?
     public var stages: [ClockStage]
 
     public init(
         clock: ClockName, state: ClockState, startedAt: Date, due: Date, dueDate: LocalDate?, extended: Bool,
-        endedAt: Date?, stages: [ClockStage]
+        pausedAt: Date? = nil, pausedDays: Int = 0, endedAt: Date?, stages: [ClockStage]
     ) {
         self.clock = clock
         self.state = state
@@ -23,6 +27,8 @@ public struct CaseClock: Codable, Sendable, Hashable {
         self.due = due
         self.dueDate = dueDate
         self.extended = extended
+        self.pausedAt = pausedAt
+        self.pausedDays = pausedDays
         self.endedAt = endedAt
         self.stages = stages
     }

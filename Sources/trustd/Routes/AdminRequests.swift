@@ -23,8 +23,13 @@ struct AwarenessChange: JSONBody {
     var reason: String?
 }
 
-/// `POST /cases/:reference/extension`: `{"reason": …}`.
-struct ExtensionRequest: JSONBody {
+/// `POST /cases/:reference/resume`: `{}`.
+struct EmptyRequest: JSONBody {
+    static let fields: [String] = []
+}
+
+/// `POST /cases/:reference/extension` and `POST /cases/:reference/pause`: `{"reason": …}`.
+struct ReasonRequest: JSONBody {
     static let fields = ["reason"]
     var reason: String?
 }

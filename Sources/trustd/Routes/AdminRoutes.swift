@@ -40,9 +40,18 @@ struct AdminRoutes {
             return try Response.json(try await desk.setAwareness(reference, at: at, reason: change.reason, by: officer))
         }
         group.post("cases/:reference/extension") { request, context in
-            let change = try await decode(ExtensionRequest.self, request)
+            let change = try await decode(ReasonRequest.self, request)
             return try Response.json(
                 try await desk.extend(reference(context), reason: change.reason, by: context.authenticatedOfficer()))
+        }
+        group.post("cases/:reference/pause") { request, context in
+            let change = try await decode(ReasonRequest.self, request)
+            return try Response.json(
+                try await desk.pause(reference(context), reason: change.reason, by: context.authenticatedOfficer()))
+        }
+        group.post("cases/:reference/resume") { request, context in
+            _ = try await decode(EmptyRequest.self, request)
+            return try Response.json(try await desk.resume(reference(context), by: context.authenticatedOfficer()))
         }
         group.post("cases/:reference/notifications") { request, context in
             let change = try await decode(NotificationRequest.self, request)

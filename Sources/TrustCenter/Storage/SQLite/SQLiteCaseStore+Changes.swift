@@ -57,6 +57,9 @@ extension SQLiteCaseStore {
         for ended in update.endedClocks {
             try endClock(ended.clock, as: ended.state, at: date, caseID: row.id, connection: connection)
         }
+        for change in update.pausedClocks {
+            try setPaused(change.paused, change.clock, at: date, caseID: row.id, connection: connection)
+        }
         for plan in update.replannedClocks {
             try replanClock(plan, caseID: row.id, connection: connection)
         }

@@ -60,6 +60,17 @@ extension SQLiteCaseStore {
             [.text(state.rawValue), SQLiteValue(date), .integer(clockID)], operation: "end clock")
     }
 
+    /// Pauses a running clock (its stages wait) or lets a paused one run again.
+    static func setPaused(_ paused: Bool, _ name: ClockName, at date: Date, caseID: Int64, connection: SQLiteConnection)
+        throws
+    {
+        guard let clockID = try runningClockID(name, caseID: caseID, connection: connection) else { return }
+        try connection.query(
+            "UPDATE clocks SET state = ?, paused_at = ? WHERE id = ?",
+            [.text(paused ? "paused" : "running"), paused ? SQLiteValue(date) : .null, .integer(clockID)],
+            operation: paused ? "pause clock" : "resume clock")
+    }
+
     /// Works a running clock out again (new start, extension): a stage that fired stays fired,
     /// and the others are planned anew.
     static func replanClock(_ plan: ClockPlan, caseID: Int64, connection: SQLiteConnection) throws {
@@ -86,7 +97,7 @@ extension SQLiteCaseStore {
     static func loadClocks(caseID: Int64, connection: SQLiteConnection) throws -> [CaseClock] {
         let clocks = try connection.query(
             """
-            SELECT id, name, state, started_at, due_at, due_date, extended, ended_at FROM clocks
+            SELECT id, name, state, started_at, due_at, due_date, extended, paused_at, paused_days, ended_at FROM clocks
             WHERE case_id = ? ORDER BY id
             """,
             [.integer(caseID)], operation: "read clocks")
@@ -103,7 +114,8 @@ extension SQLiteCaseStore {
                 state: try stored(ClockState.self, row.text("state"), column: "state"),
                 startedAt: try row.date("started_at"), due: try row.date("due_at"),
                 dueDate: try row.optionalText("due_date").flatMap(LocalDate.init),
-                extended: try row.integer("extended") != 0, endedAt: try row.optionalDate("ended_at"),
+                extended: try row.integer("extended") != 0, pausedAt: try row.optionalDate("paused_at"),
+                pausedDays: Int(try row.integer("paused_days")), endedAt: try row.optionalDate("ended_at"),
                 stages: try stages.filter { try $0.integer("clock_id") == id }.map { stage in
                     ClockStage(
                         kind: try stored(NoticeKind.self, stage.text("kind"), column: "kind"),

@@ -15,9 +15,14 @@ extension SQLiteCaseStore {
 
     public func nextStageTime() async throws -> Date? {
         try await database.perform { connection in
+            // In time order through the unfired stages' index; a paused clock's stages wait.
             try connection.query(
-                "SELECT MIN(at) AS next FROM clock_stages WHERE fired_at IS NULL", operation: "find next stage"
-            ).first?.optionalDate("next")
+                """
+                SELECT s.at FROM clock_stages s JOIN clocks k ON k.id = s.clock_id
+                WHERE s.fired_at IS NULL AND k.state = 'running' ORDER BY s.at LIMIT 1
+                """,
+                operation: "find next stage"
+            ).first?.date("at")
         }
     }
 

@@ -110,6 +110,7 @@ enum SQLiteSchema {
                     due_at INTEGER NOT NULL,
                     due_date TEXT,
                     extended INTEGER NOT NULL DEFAULT 0,
+                    paused_at INTEGER,
                     paused_days INTEGER NOT NULL DEFAULT 0,
                     ended_at INTEGER
                 ) STRICT;

@@ -15,6 +15,8 @@ struct Trustctl: AsyncParsableCommand {
             """,
         subcommands: [
             Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self, Messages.self, Reply.self,
-            Deadlines.self, Notices.self, Notify.self, Extend.self, Awareness.self, Pause.self, Resume.self, Clock.self,
+            Deadlines.self, Notices.self, Notify.self, Extend.self, Awareness.self, Pause.self, Resume.self,
+            Acknowledge.self,
+            Clock.self,
         ])
 }

@@ -57,7 +57,10 @@ import TrustCenter
             ["classify", receipt.reference.description, "deviation", "--reason", "the stick was encrypted"],
             server: server, token: token)
         #expect(classified.status == 0, "\(classified.stderr)")
-        let table = try trustctl(["cases", "--category", "deviation"], server: server, token: token)
+        // A deviation goes to the CEO; the privacy officer no longer sees it.
+        #expect(try trustctl(["cases"], server: server, token: token).stdout == "No cases.\n")
+        let ceo = try fixture.addOfficer(email: "ceo@demo.example", role: "ceo")
+        let table = try trustctl(["cases", "--category", "deviation"], server: server, token: ceo)
         #expect(table.stdout.contains(receipt.reference.description))
         #expect(table.stdout.hasPrefix("REFERENCE"))
 
@@ -66,7 +69,7 @@ import TrustCenter
         #expect(server.logText.contains("database closed"))
         var logs = server.logText
         server = try TrustdProcess(config: config)
-        let shown = try trustctl(["show", receipt.reference.description, "--json"], server: server, token: token)
+        let shown = try trustctl(["show", receipt.reference.description, "--json"], server: server, token: ceo)
         #expect(shown.status == 0, "\(shown.stderr)")
         let caseFile = try JSONCoding.decoder.decode(CaseFile.self, from: Data(shown.stdout.utf8))
         #expect(caseFile.summary.category == .deviation)

@@ -24,7 +24,8 @@ import TrustCenter
         let routing = CaseRouter.route(.whistleblowing, concerns: [.privacyOfficer], entity: Fixtures.norway)
         #expect(routing.members.map(\.email) == ["varsel@acme.example"])
         #expect(routing.excludes("PRIVACY@acme.example"))
-        #expect(routing.reason.contains("the report concerns the privacy officer, who never see it"))
+        #expect(routing.reason.contains("the report concerns the privacy officer: excluded from the case"))
+        #expect(routing.restricted)
     }
 
     @Test func aReportAboutTheHandlersGoesToTheAlternate() {
@@ -34,11 +35,27 @@ import TrustCenter
         #expect(routing.reason.contains("so it goes to the alternate"))
     }
 
-    @Test func noticesNeverReachTheExcludedPerson() {
+    @Test func noticesNeverReachTheExcludedPersonNorAnyoneOutsideARestrictedCase() {
         let routing = CaseRouter.route(.whistleblowing, concerns: [.ceo], entity: Fixtures.norway)
         let recipients = CaseRouter.recipients(
-            [.owner, .ceo, .management, .handlers], routing: routing, entity: Fixtures.norway)
-        #expect(recipients.map(\.contact.email) == ["varsel@acme.example", "cfo@acme.example", "privacy@acme.example"])
+            [.owner, .ceo, .management, .handlers, .alternate], routing: routing, entity: Fixtures.norway)
+        #expect(
+            recipients.map(\.contact.email) == ["varsel@acme.example", "privacy@acme.example", "chair@acme.example"])
+        // A complaint's escalation goes to management, minus whom it concerns once it is restricted.
+        let open = CaseRouter.route(.complaint, concerns: [], entity: Fixtures.norway)
+        #expect(
+            CaseRouter.recipients([.owner, .management], routing: open, entity: Fixtures.norway).map(\.contact.email)
+                == ["privacy@acme.example", "ceo@acme.example", "cfo@acme.example"])
+    }
+
+    @Test func aReclassificationKeepsWhomTheReportConcernsExcludedWhateverTheConfigurationSaysNow() {
+        let first = CaseRouter.route(.whistleblowing, concerns: [.ceo], entity: Fixtures.norway)
+        var changed = Fixtures.norway
+        changed.ceo = Contact(name: "New Ceo", email: "newceo@acme.example")
+        let again = CaseRouter.route(.deviation, concerns: [], entity: changed, previous: first)
+        #expect(again.excludes("ceo@acme.example") && again.excludes("newceo@acme.example"))
+        #expect(again.owner.email == "chair@acme.example")  // the deviation's owner would be the CEO
+        #expect(again.restricted)
     }
 
     @Test func theExcludedPersonSeesNothingEvenAsAnAuditor() async throws {

@@ -138,8 +138,13 @@ import Testing
             viewer: viewer, at: at)
         _ = try await harness.store.apply(
             .assign(other, reason: "on leave"), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
+        // The former owner no longer sees the case; Trust Center itself does.
+        await #expect(throws: NotFoundError.self) {
+            try await harness.store.apply(
+                .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
+        }
         let caseFile = try await harness.store.apply(
-            .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
+            .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: .system, at: at)
         #expect(caseFile.summary.category == .complaint)
         #expect(caseFile.summary.status == .triaged)
         #expect(caseFile.summary.owner == other)

@@ -103,17 +103,20 @@ import TrustCenter
                 uri: base + "/category", method: .put, headers: headers,
                 body: .json(#"{"category":"complaint","reason":"the reporter complains about our answer"}"#))
             #expect(classified.status == .ok)
-            let assigned = try await client.execute(
-                uri: base + "/assignee", method: .put, headers: headers,
-                body: .json(#"{"officer":"kari@demo.example"}"#))
-            #expect(assigned.status == .ok)
             let status = try await client.execute(
                 uri: base + "/status", method: .put, headers: headers, body: .json(#"{"status":"in-progress"}"#))
             #expect(status.status == .ok)
             let noted = try await client.execute(
                 uri: base + "/notes", method: .post, headers: headers, body: .json(#"{"text":"Asked IT for the log"}"#))
             #expect(noted.status == .created)
-            let caseFile = try noted.decode(CaseFile.self)
+            let assigned = try await client.execute(
+                uri: base + "/assignee", method: .put, headers: headers,
+                body: .json(#"{"officer":"kari@demo.example","reason":"Kari handles complaints"}"#))
+            #expect(assigned.status == .ok)
+            let caseFile = try assigned.decode(CaseFile.self)
+            // Handed over: the former owner no longer sees the case.
+            let gone = try await client.execute(uri: base, method: .get, headers: headers)
+            #expect(gone.status == .notFound)
             #expect(caseFile.summary.category == .complaint)
             #expect(caseFile.summary.status == .inProgress)
             #expect(caseFile.summary.owner?.email == "kari@demo.example")
@@ -121,7 +124,7 @@ import TrustCenter
             let byOfficer = caseFile.events.filter { if case .officer = $0.actor { true } else { false } }
             #expect(
                 byOfficer.map(\.change.kind) == [
-                    "classified", "clock-ended", "assigned", "status-changed", "note-added",
+                    "classified", "clock-ended", "status-changed", "note-added", "assigned",
                 ])
             #expect(
                 byOfficer.allSatisfy {

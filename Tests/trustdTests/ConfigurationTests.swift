@@ -110,7 +110,7 @@ import TrustCenter
             "entities[0].alternate", "someone other than"
         ),
         (#"{ clocks: [{ clock: "brech", hours: 72 }] }"#, "clocks[0].clock", "breach"),
-        (#"{ clocks: [{ clock: "breach", hours: 72, days: 3 }] }"#, "clocks[0].hours", "one of hours"),
+        (#"{ clocks: [{ clock: "breach", hours: 72, days: 3 }] }"#, "clocks[0]", "only one of hours"),
         (
             #"{ clocks: [{ clock: "breach", stages: [{ kind: "reminder", after: "2 days", notify: ["owner"] }] }] }"#,
             "clocks[0].stages[0].after", "not a duration"
@@ -172,5 +172,19 @@ import TrustCenter
         }
         // And no new key was made.
         #expect(!FileManager.default.fileExists(atPath: harness.configuration.keyFile))
+    }
+
+    @Test func casesOfAnEntityThatLeftTheConfigurationStopStartUp() async throws {
+        let harness = try await AppHarness()
+        _ = try await harness.fileReport()
+        await harness.runtime.close()
+        var configuration = harness.configuration
+        configuration.entities[0].id = "demo-renamed"
+        await #expect {
+            try await TrustCenterRuntime.open(configuration, logger: Logger(label: "test"))
+        } throws: { error in
+            (error as? CommandFailure)?.exitCode == 78
+                && "\(error)".contains("entity 'demo' has cases but is not in the configuration")
+        }
     }
 }

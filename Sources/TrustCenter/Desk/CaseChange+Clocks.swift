@@ -12,6 +12,14 @@ extension CaseChange {
         guard awareness <= now else {
             throw InputError(field: "at", message: "awareness cannot be in the future")
         }
+        // Art. 33(1) counts from awareness; the report's receipt is the latest it can be.
+        guard awareness <= state.summary.receivedAt else {
+            throw InputError(
+                field: "at",
+                message:
+                    "awareness cannot be after the report was received (\(entity.localMinute(state.summary.receivedAt)))"
+            )
+        }
         guard !state.notifications.contains(where: { $0.stage == .initial }) else {
             throw InputError(field: "at", message: "the authority has been notified; awareness can no longer change")
         }
@@ -21,7 +29,7 @@ extension CaseChange {
             throw InputError(field: "at", message: "case \(state.summary.reference) has no running breach clock")
         }
         guard running.startedAt != awareness else {
-            throw InputError(field: "at", message: "awareness is already \(TimeText.minute(awareness))")
+            throw InputError(field: "at", message: "awareness is already \(entity.localMinute(awareness))")
         }
         update.awarenessAt = awareness
         update.replannedClocks.append(plan)
@@ -46,12 +54,13 @@ extension CaseChange {
         guard now <= clock.due else {
             throw InputError(
                 field: "clock",
-                message: "the \(name.rawValue) clock was due \(TimeText.minute(clock.due)); "
+                message: "the \(name.rawValue) clock was due \(entity.localMinute(clock.due)); "
                     + "an extension must be decided before the first due date")
         }
         guard
             let plan = rules.clockwork.plan(
-                name, startedAt: clock.startedAt, urgent: state.summary.urgent, entity: entity, extended: true)
+                name, startedAt: clock.startedAt, urgent: state.summary.urgent, entity: entity, extended: true,
+                pausedDays: clock.pausedDays)
         else {
             throw InputError(
                 field: "clock", message: "the \(name.rawValue) clock does not run in \(entity.country.rawValue)")
@@ -60,7 +69,29 @@ extension CaseChange {
         update.events.append(.clockExtended(clock: name, due: plan.deadline.due, reason: reason))
     }
 
-    static func pause(_ name: ClockName, reason: String, state: CaseState, into update: inout CaseUpdate) throws {
+    static func acknowledge(
+        _ text: String, state: CaseState, entity: Entity, rules: CaseRules, now: Date, into update: inout CaseUpdate
+    ) throws {
+        guard state.summary.category == .whistleblowing, state.running(.whistleblowingAck) != nil else {
+            throw InputError(
+                field: "case",
+                message: "case \(state.summary.reference) has no whistleblowing report waiting for an acknowledgement")
+        }
+        update.message = text
+        update.events.append(.messageSent)
+        update.endedClocks.append((.whistleblowingAck, .met))
+        update.events.append(.clockEnded(clock: .whistleblowingAck, state: .met))
+        if state.running(.whistleblowingFeedback) != nil,
+            let plan = rules.clockwork.plan(
+                .whistleblowingFeedback, startedAt: now, urgent: state.summary.urgent, entity: entity)
+        {
+            update.replannedClocks.append(plan)
+        }
+    }
+
+    static func pause(
+        _ name: ClockName, reason: String, state: CaseState, entity: Entity, now: Date, into update: inout CaseUpdate
+    ) throws {
         guard name == .rightsRequest else {
             throw InputError(field: "clock", message: "only the rights-request clock pauses (Art. 12(6))")
         }
@@ -70,6 +101,13 @@ extension CaseChange {
         }
         guard clock.state == .running else {
             throw InputError(field: "clock", message: "the \(name.rawValue) clock is already paused")
+        }
+        guard now <= clock.due else {
+            throw InputError(
+                field: "clock",
+                message:
+                    "the \(name.rawValue) clock was due \(entity.localMinute(clock.due)); a pause cannot move a passed deadline"
+            )
         }
         update.pausedClocks.append((name, true))
         update.events.append(.clockPaused(clock: name, reason: reason))
@@ -108,6 +146,14 @@ extension CaseChange {
         guard notification.notifiedAt <= now else {
             throw InputError(field: "at", message: "the notification time cannot be in the future")
         }
+        let aware = state.awarenessAt ?? state.summary.receivedAt
+        guard notification.notifiedAt >= aware else {
+            throw InputError(
+                field: "at",
+                message:
+                    "the notification cannot come before the organisation became aware (\(entity.localMinute(aware))); "
+                    + "set awareness first (trustctl awareness)")
+        }
         let initial = state.notifications.first { $0.stage == .initial }
         switch notification.stage {
         case .initial:
@@ -119,7 +165,7 @@ extension CaseChange {
             if let due = breachClock?.due, notification.notifiedAt > due, notification.lateReason == nil {
                 throw InputError(
                     field: "lateReason",
-                    message: "the notification is after the 72-hour deadline (\(TimeText.minute(due))); "
+                    message: "the notification is after the 72-hour deadline (\(entity.localMinute(due))); "
                         + "Art. 33(1) requires the reasons for the delay")
             }
             if state.running(.breach) != nil {
@@ -140,8 +186,10 @@ extension CaseChange {
                     field: "at", message: "a \(notification.stage.rawValue) cannot come before the initial notification"
                 )
             }
-            if notification.stage == .final, state.notifications.contains(where: { $0.stage == .final }) {
-                throw InputError(field: "stage", message: "the final notification of \(reference) is already recorded")
+            if state.notifications.contains(where: { $0.stage == .final }) {
+                throw InputError(
+                    field: "stage",
+                    message: "the final notification of \(reference) is already recorded; nothing follows it")
             }
             if state.running(.breachSupplement) != nil {
                 update.endedClocks.append((.breachSupplement, .met))

@@ -20,21 +20,24 @@ extension CaseChange {
             }
             update.category = category
             update.events.append(.classified(from: current.category, to: category, reason: reason))
-            let routing = CaseRouter.route(category, concerns: state.routing.concerns, entity: entity)
+            let routing = CaseRouter.route(category, concerns: [], entity: entity, previous: state.routing)
             if routing.owner.emailKey != state.routing.owner.emailKey {
                 update.events.append(.routed(owner: routing.owner, reason: routing.reason))
             }
             update.routing = routing
             Self.endAll(state, as: .stopped, in: &update)
+            // A breach already notified to the authority has met its 72 hours for good.
+            let notified = state.notifications.contains { $0.stage == .initial }
             update.startedClocks = rules.clockwork.plans(
                 for: category, receivedAt: current.receivedAt, awarenessAt: state.awarenessAt,
-                urgent: current.urgent, entity: entity)
+                urgent: current.urgent, entity: entity
+            ).filter { !(notified && $0.clock == .breach) }
         case .assign(let owner, let reason):
             if state.routing.excludes(owner.email) {
                 throw InputError(
                     field: "officer", message: "\(owner.email) cannot own this case: the report concerns them")
             }
-            if current.category == .whistleblowing || !state.routing.concerns.isEmpty {
+            if state.routing.restricted {
                 let designated = entity.whistleblowingHandlers + [entity.alternate]
                 guard designated.contains(where: { $0.emailKey == owner.emailKey }) else {
                     throw InputError(
@@ -47,7 +50,7 @@ extension CaseChange {
                     field: "officer", message: "case \(current.reference) is already owned by \(owner.email)")
             }
             var routing = state.routing
-            routing.handlers = routing.members.filter { $0.emailKey != owner.emailKey }
+            routing.handlers = routing.handlers.filter { $0.emailKey != owner.emailKey }
             routing.owner = owner
             update.routing = routing
             update.events.append(.assigned(from: state.routing.owner, to: owner, reason: reason))
@@ -69,6 +72,8 @@ extension CaseChange {
         case .reply(let text):
             update.message = text
             update.events.append(.messageSent)
+        case .acknowledge(let text):
+            try Self.acknowledge(text, state: state, entity: entity, rules: rules, now: now, into: &update)
         case .setAwareness(let awareness, let reason):
             try Self.setAwareness(
                 awareness, reason: reason, state: state, entity: entity, rules: rules, now: now,
@@ -76,7 +81,7 @@ extension CaseChange {
         case .extend(let clock, let reason):
             try Self.extend(clock, reason: reason, state: state, entity: entity, rules: rules, now: now, into: &update)
         case .pause(let clock, let reason):
-            try Self.pause(clock, reason: reason, state: state, into: &update)
+            try Self.pause(clock, reason: reason, state: state, entity: entity, now: now, into: &update)
         case .resume(let clock):
             try Self.resume(clock, state: state, entity: entity, rules: rules, now: now, into: &update)
         case .notifyAuthority(let stage, let notifiedAt, let authority, let reference, let lateReason):

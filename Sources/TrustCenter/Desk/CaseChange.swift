@@ -11,6 +11,9 @@ public enum CaseChange: Sendable, Hashable {
     case addNote(String)
     /// A message to the reporter, shown on the follow-up page.
     case reply(String)
+    /// Directive 2019/1937 Art. 9(1)(b): acknowledge a whistleblowing report with a message to the
+    /// reporter. It meets the 7-day clock, and the 3 months of feedback run from it.
+    case acknowledge(String)
     /// Art. 33(1): the organisation became aware of the breach at this time.
     case setAwareness(Date, reason: String)
     /// Art. 12(3): extend a clock by its policy's extension, before it is first due.
@@ -21,6 +24,23 @@ public enum CaseChange: Sendable, Hashable {
     case resume(ClockName)
     /// Record a notification to the data protection authority (Art. 33, stepwise per 33(4)).
     case notifyAuthority(NotificationStage, at: Date, authority: String?, reference: String, lateReason: String?)
+
+    /// A stable name for the change, for logs.
+    public var name: String {
+        switch self {
+        case .classify: "classify"
+        case .assign: "assign"
+        case .setStatus: "set-status"
+        case .addNote: "add-note"
+        case .reply: "reply"
+        case .acknowledge: "acknowledge"
+        case .setAwareness: "set-awareness"
+        case .extend: "extend"
+        case .pause: "pause"
+        case .resume: "resume"
+        case .notifyAuthority: "notify-authority"
+        }
+    }
 
     /// The longest note or reason accepted, in characters.
     public static let maximumTextLength = 20_000

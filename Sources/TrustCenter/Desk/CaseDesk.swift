@@ -81,6 +81,13 @@ public struct CaseDesk: Sendable {
         return try await apply(.reply(text), to: reference, by: officer)
     }
 
+    /// Acknowledges a whistleblowing report with a message the reporter reads on the follow-up
+    /// page; the 7-day clock is met and feedback is due 3 months from now.
+    public func acknowledge(_ reference: CaseReference, text: String, by officer: Officer) async throws -> CaseFile {
+        let text = try CaseChange.checkedText(text, field: "text", required: true) ?? ""
+        return try await apply(.acknowledge(text), to: reference, by: officer)
+    }
+
     /// Art. 33(1): the organisation became aware of the breach at `date`; the 72 hours run from it.
     public func setAwareness(_ reference: CaseReference, at date: Date, reason: String?, by officer: Officer)
         async throws -> CaseFile
@@ -134,10 +141,7 @@ public struct CaseDesk: Sendable {
             change, to: reference, by: officer.summary, viewer: officer.viewer, at: Self.toTheSecond(time.now()))
         logger.info(
             "case changed",
-            metadata: [
-                "case": "\(reference)", "change": "\(caseFile.events.last?.change.kind ?? "")",
-                "officer": "\(officer.id)",
-            ])
+            metadata: ["case": "\(reference)", "change": "\(change.name)", "officer": "\(officer.id)"])
         return caseFile
     }
 

@@ -21,12 +21,21 @@ public struct OfficerRegistry: Sendable {
     }
 
     /// Creates an officer and returns the token, which is not stored and cannot be shown again.
-    /// The configured people who have no active officer account: cases routed to them, and
-    /// notices addressed to them, wait until they get one.
-    public func peopleWithoutAccounts(in entities: [Entity]) async throws -> [Contact] {
+    /// The configured roles whose person has no active officer account, as `(entity id, role)`:
+    /// cases routed to them, and notices addressed to them, wait until they get one. Roles, not
+    /// addresses, so that the start-up log holds no personal data.
+    public func rolesWithoutAccounts(in entities: [Entity]) async throws -> [(entity: String, role: String)] {
         let active = Set(try await store.officers().filter(\.isActive).map { $0.email.lowercased() })
-        var seen = Set<String>()
-        return entities.flatMap(\.people).filter { !active.contains($0.emailKey) && seen.insert($0.emailKey).inserted }
+        return entities.flatMap { entity in
+            let people: [(String, Contact)] =
+                [("ceo", entity.ceo), ("privacyOfficer", entity.privacyOfficer)]
+                + entity.whistleblowingHandlers.enumerated().map {
+                    ("whistleblowingHandlers[\($0.offset)]", $0.element)
+                }
+                + [("alternate", entity.alternate)]
+                + entity.management.enumerated().map { ("management[\($0.offset)]", $0.element) }
+            return people.filter { !active.contains($0.1.emailKey) }.map { (entity: entity.id, role: $0.0) }
+        }
     }
 
     public func add(name: String, email: String, role: OfficerRole) async throws -> (Officer, token: String) {

@@ -57,12 +57,15 @@ public struct ClockStage: Codable, Sendable, Hashable {
     public var label: String
     public var at: Date
     public var firedAt: Date?
+    /// Why the stage could not queue its notices, when it could not (see the scheduler's log).
+    public var error: String?
 
-    public init(kind: NoticeKind, label: String, at: Date, firedAt: Date?) {
+    public init(kind: NoticeKind, label: String, at: Date, firedAt: Date?, error: String? = nil) {
         self.kind = kind
         self.label = label
         self.at = at
         self.firedAt = firedAt
+        self.error = error
     }
 }
 

@@ -36,14 +36,6 @@ public struct Entity: Codable, Sendable, Hashable, Identifiable {
         self.management = management
         self.authority = authority ?? country.authority
     }
-
-    /// Everyone the configuration names for this entity, each once.
-    public var people: [Contact] {
-        var seen = Set<String>()
-        return ([ceo, privacyOfficer] + whistleblowingHandlers + [alternate] + management).filter {
-            seen.insert($0.emailKey).inserted
-        }
-    }
 }
 
 /// A named person of the organisation with an email address.

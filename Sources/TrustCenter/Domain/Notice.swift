@@ -10,6 +10,8 @@ public struct Notice: Codable, Sendable, Hashable {
     public var reference: CaseReference
     public var category: Category
     public var entityID: String
+    /// The entity's time zone: the notice's times are shown in it.
+    public var timeZone: String
     public var kind: NoticeKind
     public var clock: ClockName?
     /// The deadline the notice is about, when it is about one.
@@ -19,13 +21,15 @@ public struct Notice: Codable, Sendable, Hashable {
     public var delivery: NoticeDelivery
 
     public init(
-        id: ID, reference: CaseReference, category: Category, entityID: String, kind: NoticeKind, clock: ClockName?,
+        id: ID, reference: CaseReference, category: Category, entityID: String, timeZone: String, kind: NoticeKind,
+        clock: ClockName?,
         due: Date?, recipient: Recipient, createdAt: Date, delivery: NoticeDelivery
     ) {
         self.id = id
         self.reference = reference
         self.category = category
         self.entityID = entityID
+        self.timeZone = timeZone
         self.kind = kind
         self.clock = clock
         self.due = due

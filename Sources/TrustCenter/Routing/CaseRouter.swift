@@ -3,8 +3,19 @@
 /// designated handlers. A report that concerns a person who would receive it goes past them,
 /// to the next handler or to the entity's alternate; that person is excluded for good.
 public enum CaseRouter {
-    public static func route(_ category: Category, concerns: [RecipientRole], entity: Entity) -> Routing {
-        let excluded = excludedPeople(concerns, entity: entity)
+    /// Routes a case. `previous` is the case's routing before a reclassification: whom it
+    /// excluded stays excluded, and a restricted case stays restricted, whatever the
+    /// configuration says today.
+    public static func route(
+        _ category: Category, concerns newConcerns: [RecipientRole], entity: Entity, previous: Routing? = nil
+    ) -> Routing {
+        var concerns = previous?.concerns ?? []
+        for role in newConcerns where !concerns.contains(role) { concerns.append(role) }
+        var excluded = previous?.excluded ?? []
+        for person in excludedPeople(concerns, entity: entity)
+        where !excluded.contains(where: { $0.emailKey == person.emailKey }) {
+            excluded.append(person)
+        }
         let isExcluded = { (contact: Contact) in excluded.contains { $0.emailKey == contact.emailKey } }
         let (role, candidates): (String, [Contact]) =
             switch category {
@@ -14,16 +25,19 @@ public enum CaseRouter {
                 ("the privacy officer", [entity.privacyOfficer])
             }
         let eligible = candidates.filter { !isExcluded($0) }
+        // The configuration refuses an alternate who is the CEO, the privacy officer or a handler.
         let owner = eligible.first ?? entity.alternate
         let handlers = category == .whistleblowing ? eligible.filter { $0.emailKey != owner.emailKey } : []
         var reason = "\(category.rawValue) goes to \(role) of \(entity.name)"
         if !concerns.isEmpty {
             let names = concerns.map(\.concernedDescription).joined(separator: " and ")
-            reason += "; the report concerns \(names), who never see it"
+            reason += "; the report concerns \(names): excluded from the case"
             if eligible.isEmpty { reason += ", so it goes to the alternate" }
         }
+        let restricted = previous?.restricted == true || category == .whistleblowing || !concerns.isEmpty
         return Routing(
-            owner: owner, handlers: handlers, concerns: concerns, excluded: excluded, reason: reason + ".")
+            owner: owner, handlers: handlers, concerns: concerns, excluded: excluded, reason: reason + ".",
+            restricted: restricted)
     }
 
     /// The people a report about these roles must never reach.
@@ -51,8 +65,11 @@ public enum CaseRouter {
         }
     }
 
-    /// The people a stage tells, resolved now: each once, and never an excluded person.
+    /// The people a stage tells, resolved now: each once, and never an excluded person. A
+    /// restricted case is told only to its members and the alternate: for everyone else it does
+    /// not exist.
     public static func recipients(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
+        let insiders = Set((routing.members + [entity.alternate]).map(\.emailKey))
         var seen = Set<String>()
         return roles.flatMap { role -> [Recipient] in
             let people: [Contact] =
@@ -65,7 +82,10 @@ public enum CaseRouter {
                 case .alternate: [entity.alternate]
                 }
             return people.map { Recipient(contact: $0, role: role) }
-        }.filter { !routing.excludes($0.contact.email) && seen.insert($0.contact.emailKey).inserted }
+        }.filter {
+            !routing.excludes($0.contact.email) && (!routing.restricted || insiders.contains($0.contact.emailKey))
+                && seen.insert($0.contact.emailKey).inserted
+        }
     }
 }
 

@@ -11,15 +11,20 @@ public struct Routing: Codable, Sendable, Hashable {
     public var excluded: [Contact]
     /// Why the case went where it went, for the officers who see it.
     public var reason: String
+    /// Only its members (and the alternate) may see or hear of it: a whistleblowing case, or one
+    /// whose report concerns someone. Once restricted, always restricted.
+    public var restricted: Bool
 
     public init(
-        owner: Contact, handlers: [Contact], concerns: [RecipientRole], excluded: [Contact], reason: String
+        owner: Contact, handlers: [Contact], concerns: [RecipientRole], excluded: [Contact], reason: String,
+        restricted: Bool
     ) {
         self.owner = owner
         self.handlers = handlers
         self.concerns = concerns
         self.excluded = excluded
         self.reason = reason
+        self.restricted = restricted
     }
 
     /// Whether the person with this email is excluded from the case.

@@ -8,7 +8,8 @@ import Foundation
 /// (`CaseChange.event(for:)`), so every store enforces the same ones.
 public protocol CaseStore: Sendable {
     /// Makes the stored entities match the configured ones (added or updated; never deleted,
-    /// because cases refer to them).
+    /// because cases refer to them). Throws `ConfigurationMismatch` when cases belong to an
+    /// entity the configuration no longer lists.
     func syncEntities(_ entities: [Entity]) async throws
 
     /// Stores a new case with its `received` event and gives it the next reference of its year.

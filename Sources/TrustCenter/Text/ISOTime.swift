@@ -94,3 +94,10 @@ extension Country {
         return TimeZone(identifier: name) ?? .gmt
     }
 }
+
+extension Entity {
+    /// `2026-03-30 11:00 +02:00`: a time as people of this entity read it.
+    public func localMinute(_ date: Date) -> String {
+        ISOTime.local(date, in: TimeZone(identifier: timeZone) ?? .gmt)
+    }
+}

@@ -10,7 +10,7 @@ enum CaseText {
         let rows = page.cases.map { summary in
             [
                 summary.reference.description, summary.category.rawValue, summary.status.rawValue, summary.entityID,
-                time(summary.receivedAt), TerminalText.line(summary.owner?.email ?? "-"),
+                time(summary.receivedAt, summary.timeZone), TerminalText.line(summary.owner?.email ?? "-"),
             ] + (summary.urgent ? ["URGENT"] : [])
         }
         var text = TextTable.render(
@@ -25,6 +25,7 @@ enum CaseText {
 
     static func detail(_ caseFile: CaseFile) -> String {
         let summary = caseFile.summary
+        let zone = summary.timeZone
         var lines = [
             "\(summary.reference)  \(summary.category.rawValue)  \(summary.status.rawValue)",
             "Entity:    \(TerminalText.line(summary.entityID))",
@@ -45,31 +46,32 @@ enum CaseText {
         }
         if !caseFile.messages.isEmpty {
             lines += ["", "Messages"]
-            lines += messages(caseFile.messages).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            lines += messages(caseFile.messages, zone).split(separator: "\n", omittingEmptySubsequences: false)
+                .dropLast()
                 .map { "  " + $0 }
         }
         if !caseFile.notes.isEmpty {
             lines += ["", "Notes"]
             for note in caseFile.notes {
-                lines.append("  \(time(note.at))  \(TerminalText.line(note.author.name))")
+                lines.append("  \(time(note.at, zone))  \(TerminalText.line(note.author.name))")
                 lines += indented(note.text, by: 4)
             }
         }
         lines += ["", "History"]
         for event in caseFile.events {
-            lines.append("  \(time(event.at))  \(actor(event.actor))  \(change(event.change))")
+            lines.append("  \(time(event.at, zone))  \(actor(event.actor))  \(change(event.change, zone))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The dialogue, oldest first; the reporter is never named.
-    static func messages(_ messages: [CaseMessage]) -> String {
+    static func messages(_ messages: [CaseMessage], _ zone: String) -> String {
         guard !messages.isEmpty else { return "No messages.\n" }
         var lines: [String] = []
         for message in messages {
             let from =
                 message.direction == .fromReporter ? "reporter" : TerminalText.line(message.author?.email ?? "officer")
-            lines.append("\(time(message.at))  \(from)")
+            lines.append("\(time(message.at, zone))  \(from)")
             lines += indented(message.text, by: 2)
         }
         return lines.joined(separator: "\n") + "\n"
@@ -92,7 +94,7 @@ enum CaseText {
         }
     }
 
-    static func change(_ change: CaseEvent.Change) -> String {
+    static func change(_ change: CaseEvent.Change, _ zone: String) -> String {
         switch change {
         case .received(let category): "received as \(category.rawValue)"
         case .classified(let from, let to, let reason):
@@ -100,11 +102,11 @@ enum CaseText {
         case .routed(let owner, _): "routed to \(TerminalText.line(owner.email))"
         case .assigned(_, let to, let reason):
             "assigned to \(TerminalText.line(to.email))" + (reason.map { ": " + TerminalText.line($0) } ?? "")
-        case .awarenessSet(let at, let reason): "awareness set to \(time(at)): \(TerminalText.line(reason))"
+        case .awarenessSet(let at, let reason): "awareness set to \(time(at, zone)): \(TerminalText.line(reason))"
         case .clockExtended(let clock, let due, let reason):
-            "\(clock.rawValue) extended to \(time(due)): \(TerminalText.line(reason))"
+            "\(clock.rawValue) extended to \(time(due, zone)): \(TerminalText.line(reason))"
         case .clockPaused(let clock, let reason): "\(clock.rawValue) paused: \(TerminalText.line(reason))"
-        case .clockResumed(let clock, let due): "\(clock.rawValue) resumed, due \(time(due))"
+        case .clockResumed(let clock, let due): "\(clock.rawValue) resumed, due \(time(due, zone))"
         case .clockEnded(let clock, let state): "\(clock.rawValue) clock \(state.rawValue)"
         case .authorityNotified(let stage): "\(stage.rawValue) notification to the authority recorded"
         case .noticesQueued(let clock, let kind, let recipients):
@@ -121,5 +123,6 @@ enum CaseText {
         return TerminalText.block(text).split(separator: "\n", omittingEmptySubsequences: false).map { pad + $0 }
     }
 
-    static func time(_ date: Date) -> String { TimeText.minute(date) }
+    /// A time in the case's entity time zone, with its offset.
+    static func time(_ date: Date, _ zone: String) -> String { ClockText.local(date, zone) }
 }

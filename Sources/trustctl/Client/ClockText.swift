@@ -21,7 +21,8 @@ enum ClockText {
             lines.append(head)
             lines.append("    \(clock.clock.duty), started \(local(clock.startedAt, zone))")
             for stage in clock.stages {
-                let state = stage.firedAt.map { "fired \(local($0, zone))" } ?? "pending"
+                var state = stage.firedAt.map { "fired \(local($0, zone))" } ?? "pending"
+                if let error = stage.error { state = "failed: " + TerminalText.line(error) }
                 lines.append("    \(local(stage.at, zone))  \(stage.label)  [\(state)]")
             }
         }
@@ -56,9 +57,9 @@ enum ClockText {
         guard !notices.isEmpty else { return "No notices.\n" }
         let rows = notices.map { notice in
             [
-                String(notice.id), TimeText.minute(notice.createdAt), notice.reference.description,
+                String(notice.id), local(notice.createdAt, notice.timeZone), notice.reference.description,
                 notice.kind.rawValue, notice.clock?.rawValue ?? "-",
-                notice.due.map { TimeText.minute($0) } ?? "-", notice.recipient.role.rawValue,
+                notice.due.map { local($0, notice.timeZone) } ?? "-", notice.recipient.role.rawValue,
                 notice.delivery.rawValue,
             ]
         }

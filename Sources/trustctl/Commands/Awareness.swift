@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrustCenter
 
 extension Trustctl {
@@ -17,13 +18,19 @@ extension Trustctl {
             try await reportingFailures {
                 struct Body: Encodable { var at: String; var reason: String }
                 let reference = try CaseReference(parsing: reference)
+                // The server reads the time in the entity's zone; the form is checked here first.
+                _ = try ISOTime.parse(at, field: "at", timeZone: .gmt)
                 let caseFile: CaseFile = try await global.client().send(
                     "PUT", "cases/\(reference)/awareness", json: Body(at: at, reason: reason))
-                let due = caseFile.clocks.first { $0.clock == .breach && $0.state.isRunning }?.due
-                Output.text(
-                    "\(caseFile.reference): awareness recorded"
-                        + (due.map { "; notify the authority by \(ClockText.local($0, caseFile.summary.timeZone))" }
-                            ?? "") + "\n")
+                let zone = caseFile.summary.timeZone
+                var line = "\(caseFile.reference): awareness recorded"
+                if let due = caseFile.clocks.first(where: { $0.clock == .breach && $0.state.isRunning })?.due {
+                    line +=
+                        due < Date()
+                        ? "; the 72 hours ended \(ClockText.local(due, zone)): notify the authority now, with the reasons for the delay"
+                        : "; notify the authority by \(ClockText.local(due, zone))"
+                }
+                Output.text(line + "\n")
             }
         }
     }

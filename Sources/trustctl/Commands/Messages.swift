@@ -14,8 +14,12 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 let reference = try CaseReference(parsing: reference)
-                let messages: [CaseMessage] = try await global.client().get("cases/\(reference)/messages")
-                if json { Output.json(messages) } else { Output.text(CaseText.messages(messages)) }
+                let caseFile: CaseFile = try await global.client().get("cases/\(reference)")
+                if json {
+                    Output.json(caseFile.messages)
+                } else {
+                    Output.text(CaseText.messages(caseFile.messages, caseFile.summary.timeZone))
+                }
             }
         }
     }

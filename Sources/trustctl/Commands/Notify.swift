@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TrustCenter
 
 extension Trustctl {
@@ -30,6 +31,8 @@ extension Trustctl {
                     var lateReason: String?
                 }
                 let reference = try CaseReference(parsing: reference)
+                // The server reads the time in the entity's zone; the form is checked here first.
+                if let at { _ = try ISOTime.parse(at, field: "at", timeZone: .gmt) }
                 let stage = try NotificationStage.parse(stage, field: "stage")
                 let caseFile: CaseFile = try await global.client().send(
                     "POST", "cases/\(reference)/notifications",

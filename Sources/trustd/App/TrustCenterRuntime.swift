@@ -64,6 +64,9 @@ struct TrustCenterRuntime: Sendable {
             rules: configuration.rules)
         do {
             try await store.syncEntities(configuration.entities)
+        } catch let mismatch as ConfigurationMismatch {
+            await store.close()
+            throw CommandFailure("configuration: \(mismatch)", exitCode: 78)
         } catch {
             await store.close()
             throw error

@@ -16,10 +16,10 @@ struct Serve: AsyncParsableCommand {
             let configuration = try options.load()
             let logger = Logger(label: "trustd")
             let runtime = try await TrustCenterRuntime.open(configuration, logger: logger)
-            for person in try await runtime.officers.peopleWithoutAccounts(in: configuration.entities) {
+            for missing in try await runtime.officers.rolesWithoutAccounts(in: configuration.entities) {
                 logger.warning(
                     "a configured person has no officer account; cases routed to them wait until one is added with trustd officer add",
-                    metadata: ["email": "\(person.email)"])
+                    metadata: ["entity": "\(missing.entity)", "role": "\(missing.role)"])
             }
             let app = buildApplication(runtime: runtime, logger: logger)
             do {

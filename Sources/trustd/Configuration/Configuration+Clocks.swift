@@ -27,7 +27,10 @@ extension Configuration {
             if let hours = try reader.integer("hours", in: 1...8760) { spans.append(.hours(hours)) }
             if let days = try reader.integer("days", in: 1...3650) { spans.append(.days(days)) }
             if let months = try reader.integer("months", in: 1...120) { spans.append(.months(months)) }
-            guard spans.count <= 1 else { throw reader.error("hours", "give one of hours, days or months") }
+            guard spans.count <= 1 else {
+                throw ConfigurationError(
+                    source: source, key: "clocks[\(index)]", problem: "give only one of hours, days or months")
+            }
             guard let span = spans.first ?? base?.span else {
                 throw reader.error("days", "is required: the clock has no default span here (hours, days or months)")
             }

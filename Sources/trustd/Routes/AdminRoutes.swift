@@ -44,6 +44,12 @@ struct AdminRoutes {
             return try Response.json(
                 try await desk.extend(reference(context), reason: change.reason, by: context.authenticatedOfficer()))
         }
+        group.post("cases/:reference/acknowledgement") { request, context in
+            let message = try await decode(NoteRequest.self, request)
+            return try Response.json(
+                try await desk.acknowledge(reference(context), text: message.text, by: context.authenticatedOfficer()),
+                status: .created)
+        }
         group.post("cases/:reference/pause") { request, context in
             let change = try await decode(ReasonRequest.self, request)
             return try Response.json(

@@ -23,8 +23,15 @@ struct AnswerValue: Decodable {
         let container = try decoder.singleValueContainer()
         if let text = try? container.decode(String.self) {
             values = [text]
+        } else if let list = try? container.decode([String].self) {
+            values = list
         } else {
-            values = try container.decode([String].self)
+            // Numbers and yes/no are sent as text too ("40", "yes"), as the form sends them.
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription:
+                        "must be text, such as \"40\" or \"yes\", or a list of texts for a multiple choice"))
         }
     }
 }

@@ -20,13 +20,10 @@ struct TrustdFixture {
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
     /// A new officer's token, made with `trustd officer add`.
-    func addOfficer(email: String = "privacy@demo.example") throws -> String {
+    func addOfficer(email: String = "privacy@demo.example", role: String = "privacy-officer") throws -> String {
         let added = try runCommand(
             Binaries.trustd,
-            [
-                "officer", "add", "--config", config, "--name", "Kari Nordmann", "--email", email, "--role",
-                "privacy-officer",
-            ])
+            ["officer", "add", "--config", config, "--name", "Kari Nordmann", "--email", email, "--role", role])
         guard added.status == 0 else { throw EndToEndError.badAnswer("officer add: \(added.stderr)") }
         return added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -1,20 +1,24 @@
 import Foundation
 
-/// Who may see which case. Membership is kept as keyed hashes of email addresses
-/// (`Sealer.personKey`), so the database does not say in clear who a case went to.
+/// Who may see which case. Membership and exclusion are kept as keyed hashes of email addresses
+/// (`Sealer.personKey`), so the database does not say in clear who a case went to or whom it
+/// concerns. A case's access follows its current routing: a former owner no longer sees it.
 extension SQLiteCaseStore {
-    /// Binds `visibility(_:sealer:)`: everything, or an auditor's unrestricted cases, or membership.
+    /// Binds `visibility(_:sealer:)`: everything (Trust Center itself); or an auditor's
+    /// unrestricted cases and the viewer's own, never one the viewer is excluded from.
     static let visibleCondition = """
-        (? = 1 OR (? = 1 AND c.restricted = 0)
-            OR EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.person_key = ?))
+        (? = 1 OR (((? = 1 AND c.restricted = 0)
+                OR EXISTS (SELECT 1 FROM case_access a WHERE a.case_id = c.id AND a.person_key = ? AND a.excluded = 0))
+            AND NOT EXISTS (SELECT 1 FROM case_access x WHERE x.case_id = c.id AND x.person_key = ? AND x.excluded = 1)))
         """
 
     static func visibility(_ viewer: CaseViewer, sealer: Sealer) -> [SQLiteValue] {
         switch viewer {
         case .system:
-            [.integer(1), .integer(0), .blob(Data())]
+            return [.integer(1), .integer(0), .blob(Data()), .blob(Data())]
         case .officer(let email, let readsUnrestricted):
-            [.integer(0), .integer(readsUnrestricted ? 1 : 0), .blob(sealer.personKey(email))]
+            let key = SQLiteValue.blob(sealer.personKey(email))
+            return [.integer(0), .integer(readsUnrestricted ? 1 : 0), key, key]
         }
     }
 
@@ -30,14 +34,25 @@ extension SQLiteCaseStore {
         guard !rows.isEmpty else { throw NotFoundError.caseFile(reference) }
     }
 
-    /// Lets these people see the case from now on. Access only grows: a former owner keeps it.
-    static func grantAccess(to people: [Contact], on row: CaseRow, sealer: Sealer, connection: SQLiteConnection)
+    /// Makes who may see the case match its routing: its members, and nobody else; the excluded
+    /// people are recorded too, so that no role (auditor included) lets them in.
+    static func recordAccess(for routing: Routing, on row: CaseRow, sealer: Sealer, connection: SQLiteConnection)
         throws
     {
-        for person in people {
+        try connection.query(
+            "DELETE FROM case_access WHERE case_id = ?", [.integer(row.id)], operation: "reset case access")
+        for person in routing.members where !routing.excludes(person.email) {
             try connection.query(
-                "INSERT OR IGNORE INTO case_access (case_id, person_key) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO case_access (case_id, person_key, excluded) VALUES (?, ?, 0)",
                 [.integer(row.id), .blob(sealer.personKey(person.email))], operation: "grant case access")
         }
+        for person in routing.excluded {
+            try connection.query(
+                "INSERT OR REPLACE INTO case_access (case_id, person_key, excluded) VALUES (?, ?, 1)",
+                [.integer(row.id), .blob(sealer.personKey(person.email))], operation: "exclude from case")
+        }
+        try connection.query(
+            "UPDATE cases SET restricted = MAX(restricted, ?) WHERE id = ?",
+            [.integer(routing.restricted ? 1 : 0), .integer(row.id)], operation: "restrict case")
     }
 }

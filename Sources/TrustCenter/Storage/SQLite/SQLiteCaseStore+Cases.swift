@@ -8,7 +8,6 @@ extension SQLiteCaseStore {
                 "SELECT COALESCE(MAX(serial), 0) + 1 AS next FROM cases WHERE year = ?",
                 [.integer(Int64(intake.year))], operation: "allocate reference")
             let reference = CaseReference(year: intake.year, serial: Int(try next.first?.integer("next") ?? 1))
-            let restricted = intake.category == .whistleblowing || !intake.routing.concerns.isEmpty
             try connection.query(
                 """
                 INSERT INTO cases (year, serial, category, status, entity_id, received_at, updated_at,
@@ -22,11 +21,12 @@ extension SQLiteCaseStore {
                     .blob(try sealer.seal(json: intake.report, context: .report(of: reference))),
                     .blob(try sealer.seal(json: intake.reporter, context: .reporter(of: reference))),
                     .blob(try sealer.seal(json: intake.routing, context: .routing(of: reference))),
-                    .integer(restricted ? 1 : 0), .integer(intake.urgent ? 1 : 0), SQLiteValue(intake.awarenessAt),
+                    .integer(intake.routing.restricted ? 1 : 0), .integer(intake.urgent ? 1 : 0),
+                    SQLiteValue(intake.awarenessAt),
                 ],
                 operation: "insert case")
             let row = CaseRow(id: connection.lastInsertRowID, reference: reference)
-            try Self.grantAccess(to: intake.routing.members, on: row, sealer: sealer, connection: connection)
+            try Self.recordAccess(for: intake.routing, on: row, sealer: sealer, connection: connection)
             try Self.insertEvent(
                 CaseEvent(at: intake.receivedAt, actor: .reporter, change: .received(category: intake.category)),
                 caseID: row.id, reference: reference, sealer: sealer, connection: connection)

@@ -33,8 +33,7 @@ extension SQLiteCaseStore {
     ) throws {
         if let category = update.category {
             try connection.query(
-                "UPDATE cases SET category = ?, restricted = MAX(restricted, ?) WHERE id = ?",
-                [.text(category.rawValue), .integer(category == .whistleblowing ? 1 : 0), .integer(row.id)],
+                "UPDATE cases SET category = ? WHERE id = ?", [.text(category.rawValue), .integer(row.id)],
                 operation: "classify case")
         }
         if let status = update.status {
@@ -47,7 +46,7 @@ extension SQLiteCaseStore {
                 "UPDATE cases SET routing = ? WHERE id = ?",
                 [.blob(try sealer.seal(json: routing, context: .routing(of: row.reference))), .integer(row.id)],
                 operation: "route case")
-            try grantAccess(to: routing.members, on: row, sealer: sealer, connection: connection)
+            try recordAccess(for: routing, on: row, sealer: sealer, connection: connection)
         }
         if let awareness = update.awarenessAt {
             try connection.query(

@@ -71,8 +71,10 @@ extension SQLiteCaseStore {
             operation: paused ? "pause clock" : "resume clock")
     }
 
-    /// Works a running clock out again (new start, extension): a stage that fired stays fired,
-    /// and the others are planned anew.
+    /// Works a running clock out again (new start, extension, pause): a stage that fired for a
+    /// time at or after its new time stays fired, and a repeating one goes on from its last
+    /// firing; every other stage is planned for its new time, so a deadline moved later gets its
+    /// reminders again.
     static func replanClock(_ plan: ClockPlan, caseID: Int64, connection: SQLiteConnection) throws {
         guard let clockID = try runningClockID(plan.clock, caseID: caseID, connection: connection) else { return }
         try connection.query(
@@ -86,12 +88,25 @@ extension SQLiteCaseStore {
         try connection.query(
             "DELETE FROM clock_stages WHERE clock_id = ? AND fired_at IS NULL", [.integer(clockID)],
             operation: "replan stages")
-        let fired = Set(
-            try connection.query(
-                "SELECT sequence FROM clock_stages WHERE clock_id = ?", [.integer(clockID)],
-                operation: "read fired stages"
-            ).map { Int(try $0.integer("sequence")) })
-        try insertStages(plan.stages.filter { !fired.contains($0.sequence) }, clockID: clockID, connection: connection)
+        var lastFired: [Int: Date] = [:]
+        for row in try connection.query(
+            "SELECT sequence, MAX(at) AS at FROM clock_stages WHERE clock_id = ? AND error IS NULL GROUP BY sequence",
+            [.integer(clockID)], operation: "read fired stages")
+        {
+            lastFired[Int(try row.integer("sequence"))] = try row.date("at")
+        }
+        for stage in plan.stages {
+            guard let last = lastFired[stage.sequence], stage.at <= last else {
+                try insertStage(stage, at: stage.at, clockID: clockID, connection: connection)
+                continue
+            }
+            if let every = stage.repeatEvery?.seconds, every > 0 {
+                let periods = Int(last.timeIntervalSince(stage.at)) / every + 1
+                try insertStage(
+                    stage, at: stage.at.addingTimeInterval(TimeInterval(periods * every)), clockID: clockID,
+                    connection: connection)
+            }
+        }
     }
 
     static func loadClocks(caseID: Int64, connection: SQLiteConnection) throws -> [CaseClock] {
@@ -103,7 +118,7 @@ extension SQLiteCaseStore {
             [.integer(caseID)], operation: "read clocks")
         let stages = try connection.query(
             """
-            SELECT s.clock_id, s.kind, s.label, s.at, s.fired_at FROM clock_stages s
+            SELECT s.clock_id, s.kind, s.label, s.at, s.fired_at, s.error FROM clock_stages s
             JOIN clocks k ON k.id = s.clock_id WHERE k.case_id = ? ORDER BY s.at, s.id
             """,
             [.integer(caseID)], operation: "read stages")
@@ -120,7 +135,7 @@ extension SQLiteCaseStore {
                     ClockStage(
                         kind: try stored(NoticeKind.self, stage.text("kind"), column: "kind"),
                         label: try stage.text("label"), at: try stage.date("at"),
-                        firedAt: try stage.optionalDate("fired_at"))
+                        firedAt: try stage.optionalDate("fired_at"), error: try stage.optionalText("error"))
                 })
         }
     }

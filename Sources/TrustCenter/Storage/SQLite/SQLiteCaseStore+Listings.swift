@@ -39,8 +39,8 @@ extension SQLiteCaseStore {
             try connection.query(
                 """
                 SELECT n.id, n.kind, n.clock, n.due_at, n.created_at, n.recipient, n.delivery,
-                    c.year, c.serial, c.category, c.entity_id
-                FROM notices n JOIN cases c ON c.id = n.case_id
+                    c.year, c.serial, c.category, c.entity_id, e.time_zone
+                FROM notices n JOIN cases c ON c.id = n.case_id JOIN entities e ON e.id = c.entity_id
                 WHERE n.recipient_key = ? AND (? IS NULL OR n.delivery = ?)
                 ORDER BY n.id DESC LIMIT ?
                 """,
@@ -55,7 +55,7 @@ extension SQLiteCaseStore {
                 return Notice(
                     id: id, reference: reference,
                     category: try Self.stored(Category.self, row.text("category"), column: "category"),
-                    entityID: try row.text("entity_id"),
+                    entityID: try row.text("entity_id"), timeZone: try row.text("time_zone"),
                     kind: try Self.stored(NoticeKind.self, row.text("kind"), column: "kind"),
                     clock: try row.optionalText("clock").map { try Self.stored(ClockName.self, $0, column: "clock") },
                     due: try row.optionalDate("due_at"),

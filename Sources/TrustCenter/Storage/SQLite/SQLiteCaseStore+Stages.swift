@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Firing the stages of clocks: the scheduler's work. Each stage's notices go into the outbox
 /// and the stage is marked fired in the same transaction, so a stage fires exactly once, however
@@ -42,7 +43,26 @@ extension SQLiteCaseStore {
             [SQLiteValue(now), SQLiteValue(caseID), SQLiteValue(caseID), .integer(Int64(limit))],
             operation: "find due stages")
         for stage in due {
-            try fire(stage, at: now, rules: rules, sealer: sealer, connection: connection)
+            // Each stage in its own savepoint: one that cannot fire (a damaged row, a case whose
+            // entity left the configuration) is marked with its error and logged, and the others
+            // still fire. It never blocks the sweeps after it.
+            try connection.executeScript("SAVEPOINT stage", operation: "begin stage")
+            do {
+                try fire(stage, at: now, rules: rules, sealer: sealer, connection: connection)
+                try connection.executeScript("RELEASE stage", operation: "end stage")
+            } catch {
+                try connection.executeScript("ROLLBACK TO stage; RELEASE stage", operation: "undo stage")
+                let stageID = try stage.integer("id")
+                try connection.query(
+                    "UPDATE clock_stages SET fired_at = ?, error = ? WHERE id = ?",
+                    [SQLiteValue(now), .text("\(error)"), .integer(stageID)], operation: "mark stage failed")
+                schedulerLogger.error(
+                    "a stage could not fire",
+                    metadata: [
+                        "case": "\((try? reference(from: stage))?.description ?? "?")", "stage": "\(stageID)",
+                        "error": "\(error)",
+                    ])
+            }
         }
         return due.count
     }
@@ -67,8 +87,6 @@ extension SQLiteCaseStore {
                 NewNotice(kind: kind, clock: clock, due: try stage.date("due_at"), recipient: recipient), on: row,
                 at: now, sealer: sealer, connection: connection)
         }
-        // Whoever is told about a case may open it; an excluded person is never told.
-        try grantAccess(to: recipients.map(\.contact), on: row, sealer: sealer, connection: connection)
         try connection.query(
             "UPDATE clock_stages SET fired_at = ? WHERE id = ?", [SQLiteValue(now), .integer(try stage.integer("id"))],
             operation: "mark stage fired")
@@ -112,6 +130,9 @@ extension SQLiteCaseStore {
             operation: "queue notice")
     }
 }
+
+/// The scheduler's log: stage failures, by case reference and stage id, never content.
+let schedulerLogger = Logger(label: "trustcenter.scheduler")
 
 /// A notice about to be queued.
 struct NewNotice {

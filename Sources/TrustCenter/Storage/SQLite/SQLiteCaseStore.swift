@@ -44,6 +44,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func syncEntities(_ entities: [Entity]) async throws {
+        let (sealer, rules) = (self.sealer, self.rules)
         try await database.write("sync entities") { connection in
             for entity in entities {
                 try connection.query(
@@ -55,6 +56,14 @@ public final class SQLiteCaseStore: CaseStore {
                     [.text(entity.id), .text(entity.name), .text(entity.country.rawValue), .text(entity.timeZone)],
                     operation: "sync entity")
             }
+            // Cases of an entity that left the configuration could be neither routed nor timed;
+            // say so at start-up rather than fail each scheduler sweep.
+            let configured = Set(entities.map(\.id))
+            let stored = try connection.query("SELECT DISTINCT entity_id FROM cases", operation: "read case entities")
+            if let missing = try stored.map({ try $0.text("entity_id") }).first(where: { !configured.contains($0) }) {
+                throw ConfigurationMismatch(entityID: missing)
+            }
+            try Self.routeCasesStoredBeforeRouting(rules: rules, sealer: sealer, connection: connection)
         }
     }
 }

@@ -97,6 +97,7 @@ enum SQLiteSchema {
                 CREATE TABLE case_access (
                     case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
                     person_key BLOB NOT NULL,
+                    excluded INTEGER NOT NULL DEFAULT 0 CHECK (excluded IN (0, 1)),
                     PRIMARY KEY (case_id, person_key)
                 ) STRICT, WITHOUT ROWID;
                 CREATE INDEX case_access_by_person ON case_access (person_key, case_id);
@@ -126,7 +127,8 @@ enum SQLiteSchema {
                     at INTEGER NOT NULL,
                     notify TEXT NOT NULL,
                     repeat_seconds INTEGER,
-                    fired_at INTEGER
+                    fired_at INTEGER,
+                    error TEXT
                 ) STRICT;
                 CREATE INDEX clock_stages_by_clock ON clock_stages (clock_id, at);
                 CREATE INDEX clock_stages_due ON clock_stages (at) WHERE fired_at IS NULL;

@@ -1,0 +1,28 @@
+import ArgumentParser
+import TrustCenter
+
+extension Trustctl {
+    /// `trustctl acknowledge REF TEXT`: acknowledge a whistleblowing report to its reporter.
+    struct Acknowledge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Acknowledge a whistleblowing report: a message to the reporter's follow-up page.",
+            discussion: "Meets the 7-day clock; feedback is then due within 3 months of now.")
+
+        @Argument(help: "The case reference.") var reference: String
+        @Argument(help: "The acknowledgement, in the reporter's language.") var text: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable { var text: String }
+                let reference = try CaseReference(parsing: reference)
+                let caseFile: CaseFile = try await global.client().send(
+                    "POST", "cases/\(reference)/acknowledgement", json: Body(text: text))
+                let due = caseFile.clocks.first { $0.clock == .whistleblowingFeedback && $0.state.isRunning }?.due
+                Output.text(
+                    "\(caseFile.reference): acknowledged"
+                        + (due.map { "; feedback due \(ClockText.local($0, caseFile.summary.timeZone))" } ?? "") + "\n")
+            }
+        }
+    }
+}

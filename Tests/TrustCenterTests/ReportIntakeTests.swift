@@ -88,6 +88,9 @@ import TrustCenter
         (Fixtures.question(String(repeating: "x", count: 20_001)), "question", "error.tooLong"),
         (Fixtures.breach(["ongoing": ["sometimes"]]), "ongoing", "error.unknownOption"),
         (Fixtures.breach(["discoveredAt": []]), "discoveredAt", "error.required"),
+        // Harness time is 10:41 in Oslo on 10 March 2026; 10:50 the same day is in the future.
+        (Fixtures.breach(["discoveredAt": ["2026-03-10T10:50"]]), "discoveredAt", "error.dateTimeFuture"),
+        (Fixtures.breach(["toldInsideAt": ["2027-01-01T08:00"]]), "toldInsideAt", "error.dateTimeFuture"),
         (Fixtures.breach(["salary": ["1"]]), "salary", "error.unknownQuestion"),
         (Fixtures.question(contact: ReporterContact(name: "Ola", email: "not-an-email")), "email", "error.email"),
         (Fixtures.question(contact: ReporterContact(name: "Ola", phone: "call me")), "phone", "error.phone"),

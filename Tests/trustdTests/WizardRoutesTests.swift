@@ -102,6 +102,25 @@ import TrustCenter
         }
     }
 
+    @Test func aTimeInTheFutureIsRefusedOnItsStep() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            let first = try await client.page("/nb/")
+            let incident = try await client.submit(
+                first, to: "/nb/report", [("a.about", "security"), ("action", "next")])
+            // The harness's time is 10:41 in Oslo on 10 March 2026.
+            let again = try await client.submit(
+                incident, to: "/nb/report",
+                [
+                    ("a.system", "Lønn"), ("a.whatHappened", "Feil mottaker"), ("a.discoveredAt", "2026-03-10 11:30"),
+                    ("a.ongoing", "no"), ("action", "next"),
+                ])
+            #expect(again.status == .badRequest)
+            #expect(again.html.contains("href=\"#field-discoveredAt\""))
+            #expect(again.html.contains("Det tidspunktet er frem i tid"))
+        }
+    }
+
     @Test func aTooLongTextAndAnUnknownOptionAreRefused() async throws {
         let harness = try await AppHarness()
         try await harness.test { client in

@@ -42,6 +42,10 @@ public struct ReportIntake: Sendable {
         }
         problems += questionnaire.checkAll(&answers)
         answers = questionnaire.effectiveAnswers(answers)
+        if let entity {
+            problems += DateTimeCheck.futureProblems(
+                in: questionnaire.questions, answers: answers, now: time.now(), timeZone: entity.zone)
+        }
         let category = questionnaire.category(for: answers)
         var reporter = Reporter.anonymous
         switch ReporterCheck.reporter(from: submission.contact, category: category) {
@@ -80,12 +84,7 @@ public struct ReportIntake: Sendable {
     /// local time in the entity's time zone.
     func awareness(in answers: AnswerSet, entity: Entity) -> Date? {
         guard let question = questionnaire.awareness, let text = answers.values(question).first else { return nil }
-        let parts = text.split(separator: "T")
-        guard parts.count == 2, let day = LocalDate(String(parts[0])) else { return nil }
-        let time = parts[1].split(separator: ":").compactMap { Int($0) }
-        guard time.count >= 2 else { return nil }
-        return day.instant(
-            hour: time[0], minute: time[1], second: 0, in: TimeZone(identifier: entity.timeZone) ?? .gmt)
+        return DateTimeCheck.instant(text, in: entity.zone)
     }
 
     /// The answers in the order the questionnaire asks them; a multiple choice gives one answer

@@ -14,6 +14,7 @@ public struct FieldProblem: Error, Sendable, Hashable {
     /// The catalogue keys of all problems, which the form check requires in every language.
     public static let keys = [
         "error.required", "error.tooLong", "error.controlCharacters", "error.singleLine", "error.unknownOption",
-        "error.number", "error.range", "error.dateTime", "error.consent", "error.unknownQuestion",
+        "error.number", "error.range", "error.dateTime", "error.dateTimeFuture", "error.consent",
+        "error.unknownQuestion",
     ]
 }

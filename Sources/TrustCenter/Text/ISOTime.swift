@@ -98,6 +98,9 @@ extension Country {
 extension Entity {
     /// `2026-03-30 11:00 +02:00`: a time as people of this entity read it.
     public func localMinute(_ date: Date) -> String {
-        ISOTime.local(date, in: TimeZone(identifier: timeZone) ?? .gmt)
+        ISOTime.local(date, in: zone)
     }
+
+    /// The entity's time zone (validated when the configuration is read).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
 }

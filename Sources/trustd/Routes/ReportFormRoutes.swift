@@ -160,6 +160,10 @@ struct ReportFormRoutes {
         default:
             guard let page = form.questionnaire.pages.first(where: { $0.id == step }) else { return [] }
             var problems = form.questionnaire.check(page: page, answers: &state.answers)
+            if let entity = entities.first(where: { $0.id == state.entityID }) ?? entities.first {
+                problems += DateTimeCheck.futureProblems(
+                    in: page.questions, answers: state.answers, now: runtime.time.now(), timeZone: entity.zone)
+            }
             if step == flow.first, entities.count > 1, !entities.contains(where: { $0.id == state.entityID }) {
                 problems.append(
                     FieldProblem(

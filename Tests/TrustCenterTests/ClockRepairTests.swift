@@ -119,7 +119,10 @@ import TrustCenter
         let receipt = try await harness.intake().submit(Fixtures.wrongdoing(concerning: "ceo"))
         try RawDatabase.execute(
             path: harness.databasePath,
-            "UPDATE cases SET routing = NULL, restricted = 0; DELETE FROM case_access; DELETE FROM clocks;")
+            """
+            UPDATE cases SET routing = NULL, restricted = 0; DELETE FROM case_access; DELETE FROM clocks;
+            INSERT INTO store_meta (name, value) VALUES ('route-stored-cases', x'01');
+            """)
         try await harness.restart()
         try await harness.store.syncEntities(harness.rules.entities)
         let handler = try await officer(harness, "varsel@acme.example")

@@ -46,20 +46,12 @@ public enum ISOTime {
 
     /// `2026-03-30T11:00:00+02:00`: the instant with the zone's offset at that instant.
     public static func format(_ date: Date, in timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxxxx"
-        return formatter.string(from: date)
+        TimeText.format(date, "yyyy-MM-dd'T'HH:mm:ssxxxxx", in: timeZone)
     }
 
     /// `2026-03-30 11:00 +02:00`, for people: the local time and its offset.
     public static func local(_ date: Date, in timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm xxx"
-        return formatter.string(from: date)
+        TimeText.format(date, "yyyy-MM-dd HH:mm xxx", in: timeZone)
     }
 
     /// "2 days 3 hours left", "overdue by 5 hours", "due now".

@@ -6,9 +6,15 @@ extension SQLiteCaseStore {
     /// clocks. They are routed now by the rules a new report gets (the report's answers say whom
     /// it concerns), and their clocks run from their receipt; stages already past fire at the
     /// first sweep.
+    /// Runs once: migration 3 leaves a mark when there were cases to route, and this removes it.
     static func routeCasesStoredBeforeRouting(rules: CaseRules, sealer: Sealer, connection: SQLiteConnection)
         throws
     {
+        let marked = try connection.query(
+            "SELECT 1 AS marked FROM store_meta WHERE name = 'route-stored-cases'", operation: "read upgrade mark")
+        guard !marked.isEmpty else { return }
+        try connection.query(
+            "DELETE FROM store_meta WHERE name = 'route-stored-cases'", operation: "clear upgrade mark")
         let legacy = try connection.query(
             "SELECT id, year, serial, category, entity_id, received_at, report FROM cases WHERE routing IS NULL",
             operation: "find cases without routing")

@@ -57,11 +57,16 @@ public final class SQLiteCaseStore: CaseStore {
                     operation: "sync entity")
             }
             // Cases of an entity that left the configuration could be neither routed nor timed;
-            // say so at start-up rather than fail each scheduler sweep.
+            // say so at start-up rather than fail each scheduler sweep. (Entities are never
+            // deleted, so each earlier one is looked up once, by index.)
             let configured = Set(entities.map(\.id))
-            let stored = try connection.query("SELECT DISTINCT entity_id FROM cases", operation: "read case entities")
-            if let missing = try stored.map({ try $0.text("entity_id") }).first(where: { !configured.contains($0) }) {
-                throw ConfigurationMismatch(entityID: missing)
+            for row in try connection.query("SELECT id FROM entities", operation: "read entities") {
+                let id = try row.text("id")
+                guard !configured.contains(id) else { continue }
+                let used = try connection.query(
+                    "SELECT 1 AS used FROM cases WHERE entity_id = ? LIMIT 1", [.text(id)],
+                    operation: "find cases of entity")
+                if !used.isEmpty { throw ConfigurationMismatch(entityID: id) }
             }
             try Self.routeCasesStoredBeforeRouting(rules: rules, sealer: sealer, connection: connection)
         }

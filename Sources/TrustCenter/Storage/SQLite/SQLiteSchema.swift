@@ -160,6 +160,10 @@ enum SQLiteSchema {
                     detail BLOB NOT NULL
                 ) STRICT;
                 CREATE INDEX regulator_notifications_by_case ON regulator_notifications (case_id, id);
+
+                -- Cases stored before this version get routed once, at the next start-up.
+                INSERT INTO store_meta (name, value)
+                SELECT 'route-stored-cases', x'01' WHERE EXISTS (SELECT 1 FROM cases);
                 """
         ),
     ]

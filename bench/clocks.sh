@@ -72,7 +72,9 @@ echo "filled in $(( $(date +%s) - fill_start )) s; $(sqlite3 "$db" 'SELECT COUNT
     "$(sqlite3 "$db" 'SELECT COUNT(*) FROM clock_stages WHERE fired_at IS NULL') unfired stages," \
     "$(du -m "$db" | cut -f1) MB"
 
+started=$(date +%s%N)
 start_trustd
+echo "start-up to listening: $(( ($(date +%s%N) - started) / 1000000 )) ms (migrations, entity check, key and forms)"
 for _ in $(seq 1 600); do
     grep -q -e 'stages fired' -e 'sweep found nothing due' "$work/trustd.log" && break
     sleep 0.1

@@ -54,7 +54,9 @@ import TrustCenter
         changed.ceo = Contact(name: "New Ceo", email: "newceo@acme.example")
         let again = CaseRouter.route(.deviation, concerns: [], entity: changed, previous: first)
         #expect(again.excludes("ceo@acme.example") && again.excludes("newceo@acme.example"))
-        #expect(again.owner.email == "chair@acme.example")  // the deviation's owner would be the CEO
+        // It stays with its handler rather than going to the (new) CEO, as a deviation would.
+        #expect(again.owner.email == "varsel@acme.example")
+        #expect(again.members.map(\.email) == ["varsel@acme.example", "privacy@acme.example"])
         #expect(again.restricted)
     }
 
@@ -113,5 +115,27 @@ import TrustCenter
         )
         #expect(try await harness.desk.cases(CaseQuery(viewer: .system), for: auditor).total == 2)
         await #expect(throws: NotFoundError.self) { try await harness.desk.caseFile(hse.reference, for: privacy) }
+    }
+
+    @Test func aWhistleblowingCaseStaysWithItsHandlersWhenReassignedOrReclassified() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.wrongdoing(concerning: "noneOfThese"))
+        let (varsel, _) = try await harness.officers.add(name: "Hanne", email: "varsel@acme.example", role: .handler)
+        let (privacy, _) = try await harness.officers.add(
+            name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
+        let (ceo, _) = try await harness.officers.add(name: "Dagny", email: "ceo@acme.example", role: .ceo)
+        _ = try await harness.desk.assign(receipt.reference, to: "privacy@acme.example", by: varsel)
+        // Both designated handlers still see it; the CEO cannot be made its owner.
+        #expect(
+            try await harness.desk.caseFile(receipt.reference, for: varsel).summary.owner?.email
+                == "privacy@acme.example")
+        await #expect(throws: InputError.self) {
+            try await harness.desk.assign(receipt.reference, to: "ceo@acme.example", by: privacy)
+        }
+        let reclassified = try await harness.desk.classify(
+            receipt.reference, as: .deviation, reason: "a broken process, no wrongdoing", by: privacy)
+        #expect(reclassified.summary.owner?.email == "privacy@acme.example")
+        await #expect(throws: NotFoundError.self) { try await harness.desk.caseFile(receipt.reference, for: ceo) }
+        #expect(try await harness.desk.cases(CaseQuery(viewer: .system), for: ceo).total == 0)
     }
 }

@@ -50,7 +50,14 @@ extension CaseChange {
                     field: "officer", message: "case \(current.reference) is already owned by \(owner.email)")
             }
             var routing = state.routing
-            routing.handlers = routing.handlers.filter { $0.emailKey != owner.emailKey }
+            // A designated whistleblowing handler who hands the case on still handles it.
+            let formerOwner = state.routing.owner
+            let designated =
+                current.category == .whistleblowing
+                && entity.whistleblowingHandlers.contains { $0.emailKey == formerOwner.emailKey }
+            routing.handlers = (routing.handlers + (designated ? [formerOwner] : [])).filter {
+                $0.emailKey != owner.emailKey
+            }
             routing.owner = owner
             update.routing = routing
             update.events.append(.assigned(from: state.routing.owner, to: owner, reason: reason))

@@ -24,6 +24,15 @@ public enum CaseRouter {
             case .breach, .complaint, .rightsRequest, .question, .unclassified:
                 ("the privacy officer", [entity.privacyOfficer])
             }
+        // A restricted case stays with the people it went to: reclassifying a whistleblowing
+        // report must not hand it to the CEO or the privacy officer.
+        if let previous, previous.restricted, !isExcluded(previous.owner) {
+            return Routing(
+                owner: previous.owner, handlers: previous.handlers.filter { !isExcluded($0) }, concerns: concerns,
+                excluded: excluded,
+                reason: "\(category.rawValue), reclassified: stays with its handlers, as a restricted case does.",
+                restricted: true)
+        }
         let eligible = candidates.filter { !isExcluded($0) }
         // The configuration refuses an alternate who is the CEO, the privacy officer or a handler.
         let owner = eligible.first ?? entity.alternate

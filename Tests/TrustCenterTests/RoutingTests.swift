@@ -48,6 +48,12 @@ import TrustCenter
                 == ["privacy@acme.example", "ceo@acme.example", "cfo@acme.example"])
     }
 
+    @Test func aRestrictedStageThatNamesOnlyOutsidersTellsTheOwner() {
+        let routing = CaseRouter.route(.whistleblowing, concerns: [.privacyOfficer], entity: Fixtures.norway)
+        let told = CaseRouter.recipients([.privacyOfficer, .ceo], routing: routing, entity: Fixtures.norway)
+        #expect(told == [Recipient(contact: Contact(name: "Hanne Varsel", email: "varsel@acme.example"), role: .owner)])
+    }
+
     @Test func aReclassificationKeepsWhomTheReportConcernsExcludedWhateverTheConfigurationSaysNow() {
         let first = CaseRouter.route(.whistleblowing, concerns: [.ceo], entity: Fixtures.norway)
         var changed = Fixtures.norway

@@ -58,6 +58,8 @@ import TrustCenter
             try await fired(harness, receipt.reference) == [
                 "breach received", "breach reminder", "breach reminder", "breach final-warning", "breach overdue",
             ])
+        let next = try await harness.store.caseFile(receipt.reference, for: .system).clocks[0].stages.last
+        #expect(next?.label == "overdue, again every day" && next?.firedAt == nil)
         // One overdue notice for the days missed, the next one a day later.
         harness.time.advance(by: 23 * Self.hour)
         #expect(try await harness.sweeper.sweep() == 0)

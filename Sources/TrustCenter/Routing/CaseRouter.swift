@@ -30,23 +30,29 @@ public enum CaseRouter {
             return Routing(
                 owner: previous.owner, handlers: previous.handlers.filter { !isExcluded($0) }, concerns: concerns,
                 excluded: excluded,
-                reason: "\(category.rawValue), reclassified: stays with its handlers, as a restricted case does.",
+                reason: "\(category.rawValue), reclassified: stays with its handlers, as a restricted case does"
+                    + concernsNote(concerns, toAlternate: false) + ".",
                 restricted: true)
         }
         let eligible = candidates.filter { !isExcluded($0) }
         // The configuration refuses an alternate who is the CEO, the privacy officer or a handler.
         let owner = eligible.first ?? entity.alternate
         let handlers = category == .whistleblowing ? eligible.filter { $0.emailKey != owner.emailKey } : []
-        var reason = "\(category.rawValue) goes to \(role) of \(entity.name)"
-        if !concerns.isEmpty {
-            let names = concerns.map(\.concernedDescription).joined(separator: " and ")
-            reason += "; the report concerns \(names): excluded from the case"
-            if eligible.isEmpty { reason += ", so it goes to the alternate" }
-        }
+        let reason =
+            "\(category.rawValue) goes to \(role) of \(entity.name)"
+            + concernsNote(concerns, toAlternate: eligible.isEmpty)
         let restricted = previous?.restricted == true || category == .whistleblowing || !concerns.isEmpty
         return Routing(
             owner: owner, handlers: handlers, concerns: concerns, excluded: excluded, reason: reason + ".",
             restricted: restricted)
+    }
+
+    /// "; the report concerns the CEO: excluded from the case", for the routing's reason.
+    static func concernsNote(_ concerns: [RecipientRole], toAlternate: Bool) -> String {
+        guard !concerns.isEmpty else { return "" }
+        let names = concerns.map(\.concernedDescription).joined(separator: " and ")
+        return "; the report concerns \(names): excluded from the case"
+            + (toAlternate ? ", so it goes to the alternate" : "")
     }
 
     /// The people a report about these roles must never reach.
@@ -79,6 +85,18 @@ public enum CaseRouter {
     /// not exist.
     public static func recipients(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
         let insiders = Set((routing.members + [entity.alternate]).map(\.emailKey))
+        let told = resolve(roles, routing: routing, entity: entity).filter {
+            !routing.excludes($0.contact.email) && (!routing.restricted || insiders.contains($0.contact.emailKey))
+        }
+        // A restricted case whose stage names only outsiders (the CEO of a former whistleblowing
+        // report now classified as a breach) still tells its owner.
+        var seen = Set<String>()
+        return (told.isEmpty && !roles.isEmpty ? [Recipient(contact: routing.owner, role: .owner)] : told).filter {
+            seen.insert($0.contact.emailKey).inserted
+        }
+    }
+
+    static func resolve(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
         var seen = Set<String>()
         return roles.flatMap { role -> [Recipient] in
             let people: [Contact] =
@@ -91,9 +109,6 @@ public enum CaseRouter {
                 case .alternate: [entity.alternate]
                 }
             return people.map { Recipient(contact: $0, role: role) }
-        }.filter {
-            !routing.excludes($0.contact.email) && (!routing.restricted || insiders.contains($0.contact.emailKey))
-                && seen.insert($0.contact.emailKey).inserted
         }
     }
 }

@@ -16,10 +16,12 @@ enum ClockText {
         for clock in caseFile.clocks {
             var head = "  \(clock.clock.rawValue)  \(clock.state.rawValue)  due \(local(clock.due, zone))"
             if clock.state.isRunning { head += "  (\(ISOTime.timeLeft(from: now, to: clock.due)))" }
+            if let paused = clock.pausedAt { head += "  paused since \(local(paused, zone))" }
             if clock.extended { head += "  extended" }
             if let ended = clock.endedAt { head += "  ended \(local(ended, zone))" }
             lines.append(head)
-            lines.append("    \(clock.clock.duty), started \(local(clock.startedAt, zone))")
+            let start = clock.startedAt > now ? "starts" : "started"
+            lines.append("    \(clock.clock.duty), \(start) \(local(clock.startedAt, zone))")
             for stage in clock.stages {
                 var state = stage.firedAt.map { "fired \(local($0, zone))" } ?? "pending"
                 if let error = stage.error { state = "failed: " + TerminalText.line(error) }

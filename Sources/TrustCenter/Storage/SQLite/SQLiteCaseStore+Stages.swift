@@ -101,7 +101,8 @@ extension SQLiteCaseStore {
                 """,
                 [
                     .integer(try stage.integer("clock_id")), .integer(try stage.integer("sequence")),
-                    .text(kind.rawValue), .text(try stage.text("label")), .integer(at + skipped * seconds),
+                    .text(kind.rawValue), .text("\(kind.rawValue), again \(Self.every(seconds))"),
+                    .integer(at + skipped * seconds),
                     .text(try stage.text("notify")), .integer(seconds),
                 ],
                 operation: "plan repeated stage")
@@ -110,6 +111,14 @@ extension SQLiteCaseStore {
             CaseEvent(
                 at: now, actor: .system, change: .noticesQueued(clock: clock, kind: kind, recipients: recipients.count)),
             caseID: row.id, reference: row.reference, sealer: sealer, connection: connection)
+    }
+
+    /// "every 24 hours", "every 7 days".
+    static func every(_ seconds: Int64) -> String {
+        let span: ClockSpan = seconds % 86_400 == 0 ? .days(Int(seconds / 86_400)) : .hours(Int(seconds / 3600))
+        return "every "
+            + span.description.replacingOccurrences(of: "1 day", with: "day")
+            .replacingOccurrences(of: "1 hour", with: "hour")
     }
 
     static func insertNotice(

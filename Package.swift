@@ -38,6 +38,7 @@ let package = Package(
             name: "TrustCenter",
             dependencies: [
                 "CSQLite",
+                "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -16,6 +16,10 @@ static inline CURLcode ccurl_setopt_pointer(CURL *handle, CURLoption option, voi
 static inline CURLcode ccurl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
     return curl_easy_setopt(handle, option, value);
 }
+/* curl_easy_getinfo is variadic too. */
+static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
 /* CURLVERSION_NOW is a macro Swift does not import. */
 static inline curl_version_info_data *ccurl_version_info(void) {
     return curl_version_info(CURLVERSION_NOW);

@@ -17,6 +17,6 @@ struct Trustctl: AsyncParsableCommand {
             Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self, Messages.self, Reply.self,
             Deadlines.self, Notices.self, Notify.self, Extend.self, Awareness.self, Pause.self, Resume.self,
             Acknowledge.self,
-            Clock.self,
+            Clock.self, Mail.self,
         ])
 }

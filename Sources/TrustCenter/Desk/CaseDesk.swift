@@ -39,7 +39,16 @@ public struct CaseDesk: Sendable {
     public func notices(delivery: NoticeDelivery?, limit: Int, for officer: Officer) async throws -> [Notice] {
         try Self.checkPage(limit: limit, offset: 0, maximum: NoticeQuery.maximumLimit)
         return try await store.notices(
-            matching: NoticeQuery(recipientEmail: officer.email, delivery: delivery, limit: limit))
+            matching: NoticeQuery(
+                recipientEmail: officer.email, viewer: officer.viewer, delivery: delivery, limit: limit))
+    }
+
+    /// Puts a failed notice the officer may see back in the outbox for an attempt now.
+    public func retryNotice(_ id: Notice.ID, by officer: Officer) async throws -> Notice {
+        guard officer.role.mayChangeCases else {
+            throw PermissionError("an auditor can read notices but not retry them")
+        }
+        return try await store.retryNotice(id, for: officer.viewer, at: Self.toTheSecond(time.now()))
     }
 
     public func classify(_ reference: CaseReference, as category: Category, reason: String?, by officer: Officer)

@@ -19,11 +19,16 @@ public struct Notice: Codable, Sendable, Hashable {
     public var recipient: Recipient
     public var createdAt: Date
     public var delivery: NoticeDelivery
+    /// Delivery attempts so far, and the relay's last answer (or why it could not be reached).
+    public var attempts: Int
+    public var lastReply: String?
+    public var sentAt: Date?
 
     public init(
         id: ID, reference: CaseReference, category: Category, entityID: String, timeZone: String, kind: NoticeKind,
         clock: ClockName?,
-        due: Date?, recipient: Recipient, createdAt: Date, delivery: NoticeDelivery
+        due: Date?, recipient: Recipient, createdAt: Date, delivery: NoticeDelivery, attempts: Int = 0,
+        lastReply: String? = nil, sentAt: Date? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -36,6 +41,9 @@ public struct Notice: Codable, Sendable, Hashable {
         self.recipient = recipient
         self.createdAt = createdAt
         self.delivery = delivery
+        self.attempts = attempts
+        self.lastReply = lastReply
+        self.sentAt = sentAt
     }
 }
 
@@ -48,4 +56,13 @@ public enum NoticeDelivery: String, Codable, CaseIterable, Sendable {
 
 extension NoticeDelivery: ParsableValue {
     public static var valueKind: String { "delivery state" }
+}
+
+/// What one delivery attempt came to.
+public enum DeliveryOutcome: Sendable, Hashable {
+    case sent(reply: String)
+    /// Try again at `next`.
+    case retry(reply: String, next: Date)
+    /// No more attempts: the relay refused for good, or every attempt failed.
+    case failed(reply: String)
 }

@@ -41,8 +41,22 @@ public protocol CaseStore: Sendable {
     /// When the next unfired stage falls due, if any.
     func nextStageTime() async throws -> Date?
 
-    /// The notices addressed to the viewer, newest first.
+    /// The notices addressed to the viewer, newest first; with `delivery == .failed`, also the
+    /// failed notices of the cases the viewer may see (a failed notice is itself an alert).
     func notices(matching query: NoticeQuery) async throws -> [Notice]
+
+    /// Pending notices whose next attempt is due at `now`, oldest first, with recipients opened.
+    func noticesToDeliver(at now: Date, limit: Int) async throws -> [Notice]
+
+    /// Records a delivery attempt.
+    func recordDelivery(of id: Notice.ID, _ outcome: DeliveryOutcome, at now: Date) async throws
+
+    /// Puts a failed notice back in the queue for an attempt now. Throws `NotFoundError` when the
+    /// viewer may not see it, `InputError` when it has not failed.
+    func retryNotice(_ id: Notice.ID, for viewer: CaseViewer, at now: Date) async throws -> Notice
+
+    /// When the next pending notice is due for an attempt.
+    func nextDeliveryTime() async throws -> Date?
 
     /// The case whose follow-up key has this keyed hash.
     func caseReference(followUpKeyHash: Data) async throws -> CaseReference?
@@ -196,11 +210,13 @@ public struct NoticeQuery: Sendable, Hashable {
     public static let maximumLimit = 500
 
     public var recipientEmail: String
+    public var viewer: CaseViewer
     public var delivery: NoticeDelivery?
     public var limit: Int
 
-    public init(recipientEmail: String, delivery: NoticeDelivery? = nil, limit: Int = 100) {
+    public init(recipientEmail: String, viewer: CaseViewer? = nil, delivery: NoticeDelivery? = nil, limit: Int = 100) {
         self.recipientEmail = recipientEmail
+        self.viewer = viewer ?? .officer(email: recipientEmail, readsUnrestricted: false)
         self.delivery = delivery
         self.limit = limit
     }

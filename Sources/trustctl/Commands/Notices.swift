@@ -3,10 +3,19 @@ import Foundation
 import TrustCenter
 
 extension Trustctl {
-    /// `trustctl notices`: the notices addressed to the officer, newest first.
+    /// `trustctl notices [list|retry]`: the outbox as an officer sees it.
     struct Notices: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the notices addressed to you: new cases, reminders, warnings and overdue clocks.")
+            abstract: "The notices addressed to you, and retrying a failed one.",
+            subcommands: [NoticeList.self, NoticeRetry.self], defaultSubcommand: NoticeList.self)
+    }
+
+    /// `trustctl notices [--pending|--failed]`: newest first.
+    struct NoticeList: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the notices addressed to you: new cases, reminders, warnings and overdue clocks.",
+            discussion: "With --failed, also the failed notices of the cases you may see: a failed notice is an alert.")
 
         @Flag(help: "Only notices not yet delivered.") var pending = false
         @Flag(help: "Only notices whose delivery failed.") var failed = false
@@ -28,6 +37,25 @@ extension Trustctl {
                 if failed { query.append(URLQueryItem(name: "delivery", value: NoticeDelivery.failed.rawValue)) }
                 let notices: [Notice] = try await global.client().get("notices", query: query)
                 if json { Output.json(notices) } else { Output.text(ClockText.notices(notices)) }
+            }
+        }
+    }
+}
+
+extension Trustctl {
+    /// `trustctl notices retry ID`: a failed notice goes back into the outbox.
+    struct NoticeRetry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "retry", abstract: "Put a failed notice back in the outbox for another attempt now.")
+
+        @Argument(help: "The notice's id, as `trustctl notices --failed` shows it.") var id: Int64
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try await reportingFailures {
+                struct Body: Encodable {}
+                let notice: Notice = try await global.client().send("POST", "notices/\(id)/retry", json: Body())
+                Output.text("notice \(notice.id) (\(notice.reference)) is pending again\n")
             }
         }
     }

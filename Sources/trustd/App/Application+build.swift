@@ -19,14 +19,16 @@ func buildApplication(
     PublicRoutes(runtime: runtime).register(on: router)
     ReportFormRoutes(runtime: runtime).register(on: router)
     FollowUpRoutes(runtime: runtime).register(on: router)
-    AdminRoutes(desk: runtime.desk, maxBodyBytes: configuration.maxBodyBytes)
+    AdminRoutes(desk: runtime.desk, dispatcher: runtime.dispatcher, maxBodyBytes: configuration.maxBodyBytes)
         .register(on: router.group("api/v1").add(middleware: OfficerAuthenticator(officers: runtime.officers)))
     return Application(
         router: router,
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort),
             serverName: nil),
-        services: [SchedulerService(sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"))],
+        services: [SchedulerService(sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"))]
+            + (runtime.dispatcher.map { [MailSenderService(dispatcher: $0, logger: Logger(label: "trustd.mail"))] }
+                ?? []),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.listenPort
             logger.notice("trustd listening on http://\(configuration.listenHost):\(port)")

@@ -11,6 +11,8 @@ struct TrustCenterRuntime: Sendable {
     let intake: ReportIntake
     let desk: CaseDesk
     let sweeper: StageSweeper
+    /// Delivers the outbox by email; nil when no relay is configured.
+    let dispatcher: NoticeDispatcher?
     let officers: OfficerRegistry
     let followUp: FollowUpDesk
     let pageTokens: PageTokenSigner
@@ -81,6 +83,12 @@ struct TrustCenterRuntime: Sendable {
                 random: random, hasher: hasher),
             desk: CaseDesk(store: store, time: time),
             sweeper: StageSweeper(store: store, time: time),
+            dispatcher: configuration.mail.map { mail in
+                NoticeDispatcher(
+                    store: store, mailer: CurlMailer(settings: mail.relay),
+                    composer: NoticeMail(catalogue: form.catalogue, from: mail.relay.from), rules: configuration.rules,
+                    time: time, random: random, policy: mail.policy)
+            },
             officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher),
             followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),

@@ -65,6 +65,7 @@ extension Configuration {
         if let items = try reader.list("clocks") {
             clocks = ClockPolicies(overrides: try Self.clockOverrides(items, source: source))
         }
+        mail = try Self.mail(&reader) ?? mail
         try reader.rejectUnknownKeys()
     }
 
@@ -92,6 +93,9 @@ extension Configuration {
                 }
                 maxBodyBytes = bytes
             case "log.level": logLevel = try Self.logLevel(text, source: source, key: key)
+            case "mail.username", "mail.password":
+                guard mail != nil else { throw bad("is set, but the configuration has no mail section") }
+                if key == "mail.username" { mail?.relay.username = text } else { mail?.relay.password = text }
             default: break
             }
         }

@@ -17,6 +17,8 @@ struct Configuration: Sendable {
     var entities: [Entity] = [Configuration.demoEntity]
     /// Changes to the default clock policies (DOMAIN.md), per clock and optionally per country.
     var clocks = ClockPolicies()
+    /// The SMTP relay that delivers the outbox; without it, notices wait in the outbox.
+    var mail: MailSettings?
 
     /// The rules cases are handled by.
     var rules: CaseRules { CaseRules(entities: entities, clockwork: Clockwork(policies: clocks)) }
@@ -39,6 +41,8 @@ struct Configuration: Sendable {
         ("TRUSTD_FORMS_DIRECTORY", "forms.directory"),
         ("TRUSTD_MAX_BODY_BYTES", "limits.maxBodyBytes"),
         ("TRUSTD_LOG_LEVEL", "log.level"),
+        ("TRUSTD_MAIL_USERNAME", "mail.username"),
+        ("TRUSTD_MAIL_PASSWORD", "mail.password"),
     ]
 }
 

@@ -23,7 +23,19 @@ struct AwarenessChange: JSONBody {
     var reason: String?
 }
 
-/// `POST /cases/:reference/resume`: `{}`.
+/// `POST /mail/test`: `{"address": …}`.
+struct MailTestRequest: JSONBody {
+    static let fields = ["address"]
+    var address: String
+}
+
+/// The answer of `POST /mail/test` when the relay took the message: what it said.
+struct MailTestAnswer: Codable {
+    var sent: Bool
+    var reply: String
+}
+
+/// `POST /cases/:reference/resume` and `POST /notices/:id/retry`: `{}`.
 struct EmptyRequest: JSONBody {
     static let fields: [String] = []
 }

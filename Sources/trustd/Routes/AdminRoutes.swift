@@ -5,6 +5,7 @@ import TrustCenter
 /// The admin API under /api/v1, for trustctl and scripts. Every route needs an officer's token.
 struct AdminRoutes {
     let desk: CaseDesk
+    let dispatcher: NoticeDispatcher?
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<TrustRequestContext>) {
@@ -72,6 +73,38 @@ struct AdminRoutes {
                     reference, stage: stage, at: at, authority: change.authority,
                     authorityReference: change.reference, lateReason: change.lateReason, by: officer),
                 status: .created)
+        }
+        group.post("notices/:id/retry") { request, context in
+            _ = try await decode(EmptyRequest.self, request)
+            guard let id = context.parameters.get("id").flatMap(Int64.init) else {
+                throw InputError(field: "id", message: "a notice id is a whole number, as trustctl notices shows it")
+            }
+            return try Response.json(try await desk.retryNotice(id, by: context.authenticatedOfficer()))
+        }
+        group.post("mail/test") { request, context in
+            let body = try await decode(MailTestRequest.self, request)
+            let officer = try context.authenticatedOfficer()
+            guard officer.role.mayChangeCases else { throw PermissionError("an auditor cannot send mail") }
+            guard let dispatcher else {
+                throw APIError(
+                    status: .serviceUnavailable,
+                    message: "no mail relay is configured (see mail in docs/configuration.md)")
+            }
+            let result: Result<String, MailError>
+            do throws(MailError) {
+                result = .success(try await dispatcher.sendTest(to: body.address, language: .en))
+            } catch {
+                result = .failure(error)
+            }
+            switch result {
+            case .success(let reply):
+                return try Response.json(MailTestAnswer(sent: true, reply: reply))
+            case .failure(.badAddress(let address)):
+                throw InputError(
+                    field: "address", message: "\(PlainText.quoted(address, limit: 80)) is not a plain email address")
+            case .failure(let error):
+                throw APIError(status: .badGateway, message: "the relay did not take the message: \(error.description)")
+            }
         }
         group.get("deadlines") { request, context in
             let query = try DeadlineListQuery.parse(request.uri.queryParameters)

@@ -14,3 +14,10 @@ func post(_ url: String, contentType: String, body: String) async throws -> (sta
     let (data, response) = try await URLSession.shared.data(for: request)
     return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
 }
+
+/// Fetches a page over a real socket.
+func get(_ url: String) async throws -> (status: Int, body: String) {
+    guard let target = URL(string: url) else { throw EndToEndError.badAnswer("bad URL \(url)") }
+    let (data, response) = try await URLSession.shared.data(for: URLRequest(url: target, timeoutInterval: 30))
+    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+}

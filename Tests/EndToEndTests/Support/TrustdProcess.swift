@@ -37,6 +37,7 @@ final class TrustdProcess: Sendable {
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
+    var processIdentifier: Int32 { process.processIdentifier }
     var logText: String { log.text }
 
     /// Sends SIGTERM and waits (up to 30 s) for the exit status.

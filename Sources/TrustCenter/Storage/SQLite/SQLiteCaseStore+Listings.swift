@@ -36,34 +36,40 @@ extension SQLiteCaseStore {
     public func notices(matching query: NoticeQuery) async throws -> [Notice] {
         let sealer = self.sealer
         return try await database.perform { connection in
-            try connection.query(
-                """
-                SELECT n.id, n.kind, n.clock, n.due_at, n.created_at, n.recipient, n.delivery,
-                    c.year, c.serial, c.category, c.entity_id, e.time_zone
-                FROM notices n JOIN cases c ON c.id = n.case_id JOIN entities e ON e.id = c.entity_id
-                WHERE n.recipient_key = ? AND (? IS NULL OR n.delivery = ?)
-                ORDER BY n.id DESC LIMIT ?
-                """,
+            let failedOnly = query.delivery == .failed
+            return try connection.query(
+                Self.noticeSelect + " WHERE (? IS NULL OR n.delivery = ?) AND (n.recipient_key = ? OR (? = 1 AND "
+                    + Self.visibleCondition + ")) ORDER BY n.id DESC LIMIT ?",
                 [
-                    .blob(sealer.personKey(query.recipientEmail)), SQLiteValue(query.delivery?.rawValue),
-                    SQLiteValue(query.delivery?.rawValue), .integer(Int64(query.limit)),
-                ],
+                    SQLiteValue(query.delivery?.rawValue), SQLiteValue(query.delivery?.rawValue),
+                    .blob(sealer.personKey(query.recipientEmail)), .integer(failedOnly ? 1 : 0),
+                ] + Self.visibility(query.viewer, sealer: sealer) + [.integer(Int64(query.limit))],
                 operation: "list notices"
-            ).map { row in
-                let id = try row.integer("id")
-                let reference = try Self.reference(from: row)
-                return Notice(
-                    id: id, reference: reference,
-                    category: try Self.stored(Category.self, row.text("category"), column: "category"),
-                    entityID: try row.text("entity_id"), timeZone: try row.text("time_zone"),
-                    kind: try Self.stored(NoticeKind.self, row.text("kind"), column: "kind"),
-                    clock: try row.optionalText("clock").map { try Self.stored(ClockName.self, $0, column: "clock") },
-                    due: try row.optionalDate("due_at"),
-                    recipient: try sealer.open(
-                        json: Recipient.self, from: row.blob("recipient"), context: .notice(of: reference, row: id)),
-                    createdAt: try row.date("created_at"),
-                    delivery: try Self.stored(NoticeDelivery.self, row.text("delivery"), column: "delivery"))
-            }
+            ).map { try Self.notice(from: $0, sealer: sealer) }
         }
+    }
+
+    static let noticeSelect = """
+        SELECT n.id, n.kind, n.clock, n.due_at, n.created_at, n.recipient, n.delivery, n.attempts, n.last_reply,
+            n.sent_at, c.year, c.serial, c.category, c.entity_id, e.time_zone
+        FROM notices n JOIN cases c ON c.id = n.case_id JOIN entities e ON e.id = c.entity_id
+        """
+
+    static func notice(from row: SQLiteRow, sealer: Sealer) throws -> Notice {
+        let id = try row.integer("id")
+        let reference = try reference(from: row)
+        return Notice(
+            id: id, reference: reference,
+            category: try stored(Category.self, row.text("category"), column: "category"),
+            entityID: try row.text("entity_id"), timeZone: try row.text("time_zone"),
+            kind: try stored(NoticeKind.self, row.text("kind"), column: "kind"),
+            clock: try row.optionalText("clock").map { try stored(ClockName.self, $0, column: "clock") },
+            due: try row.optionalDate("due_at"),
+            recipient: try sealer.open(
+                json: Recipient.self, from: row.blob("recipient"), context: .notice(of: reference, row: id)),
+            createdAt: try row.date("created_at"),
+            delivery: try stored(NoticeDelivery.self, row.text("delivery"), column: "delivery"),
+            attempts: Int(try row.integer("attempts")), lastReply: try row.optionalText("last_reply"),
+            sentAt: try row.optionalDate("sent_at"))
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import TrustCenter
+
+/// Delivers the outbox by email: a round of due notices, then a sleep until the next one is due
+/// (at most `maximumWait`, so that new notices go out promptly). Stops at graceful shutdown; a
+/// notice whose sending was cut short is still pending and goes out after the next start.
+struct MailSenderService: Service {
+    let dispatcher: NoticeDispatcher
+    let logger: Logger
+    var maximumWait: Duration = .seconds(5)
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            var wait = maximumWait
+            do {
+                let round = try await dispatcher.deliverDue()
+                if round.sent + round.retried + round.failed == NoticeDispatcher.batchSize {
+                    wait = .zero
+                } else {
+                    wait = try await dispatcher.waitBeforeNextRound(maximum: maximumWait)
+                }
+            } catch {
+                logger.error("mail round failed; retrying", metadata: ["error": "\(error)"])
+            }
+            let pause = wait
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            } catch {
+                return
+            }
+        }
+    }
+}

@@ -110,6 +110,20 @@ import TrustCenter
             "entities[0].alternate", "someone other than"
         ),
         (#"{ clocks: [{ clock: "brech", hours: 72 }] }"#, "clocks[0].clock", "breach"),
+        (#"{ mail: { relay: "http://relay.example", from: "a@b.example" } }"#, "mail.relay", "smtp://host"),
+        (#"{ mail: { relay: "smtp://relay.example", from: "not mail" } }"#, "mail.from", "plain email address"),
+        (
+            #"{ mail: { relay: "smtp://relay.example", from: "a@b.example", security: "none" } }"#, "mail.security",
+            "only for a relay on loopback"
+        ),
+        (
+            #"{ mail: { relay: "smtps://relay.example", from: "a@b.example", security: "starttls" } }"#,
+            "mail.security", "does not go with smtps://"
+        ),
+        (
+            #"{ mail: { relay: "smtp://relay.example", from: "a@b.example", pasword: "x" } }"#, "mail.pasword",
+            "not a known key"
+        ),
         (#"{ clocks: [{ clock: "breach", hours: 72, days: 3 }] }"#, "clocks[0]", "only one of hours"),
         (
             #"{ clocks: [{ clock: "breach", stages: [{ kind: "reminder", after: "2 days", notify: ["owner"] }] }] }"#,
@@ -185,6 +199,35 @@ import TrustCenter
         } throws: { error in
             (error as? CommandFailure)?.exitCode == 78
                 && "\(error)".contains("entity 'demo' has cases but is not in the configuration")
+        }
+    }
+
+}
+
+@Suite struct MailConfigurationTests {
+    @Test func readsTheRelayAndTakesThePasswordFromTheEnvironment() throws {
+        var configuration = Configuration()
+        try configuration.apply(
+            document: Data(
+                #"{ mail: { relay: "smtp://relay.acme.example:587", from: "trust@acme.example", fromName: "Acme", username: "trust", maxAttempts: 5, retrySeconds: 30 } }"#
+                    .utf8),
+            source: "test")
+        try configuration.apply(environment: ["TRUSTD_MAIL_PASSWORD": "s3cret"])
+        let mail = try #require(configuration.mail)
+        #expect(mail.relay.security == .startTLS && mail.relay.password == "s3cret" && mail.relay.username == "trust")
+        #expect(mail.policy.maximumAttempts == 5 && mail.policy.firstDelay == 30)
+        var plain = Configuration()
+        try plain.apply(
+            document: Data(
+                #"{ mail: { relay: "smtp://127.0.0.1:2525", from: "t@a.example", security: "none" } }"#.utf8),
+            source: "test")
+        #expect(plain.mail?.relay.security == RelaySettings.Security.none)
+    }
+
+    @Test func aPasswordWithoutAMailSectionIsRefused() {
+        var configuration = Configuration()
+        #expect(throws: ConfigurationError.self) {
+            try configuration.apply(environment: ["TRUSTD_MAIL_PASSWORD": "s3cret"])
         }
     }
 }

@@ -50,6 +50,8 @@ public struct NoticeDispatcher: Sendable {
         public var sent = 0
         public var retried = 0
         public var failed = 0
+
+        public init() {}
     }
 
     /// Sends the notices that are due now, one at a time.

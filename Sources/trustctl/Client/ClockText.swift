@@ -62,10 +62,10 @@ enum ClockText {
                 String(notice.id), local(notice.createdAt, notice.timeZone), notice.reference.description,
                 notice.kind.rawValue, notice.clock?.rawValue ?? "-",
                 notice.due.map { local($0, notice.timeZone) } ?? "-", notice.recipient.role.rawValue,
-                notice.delivery.rawValue,
+                notice.delivery.rawValue, TerminalText.line(String((notice.lastReply ?? "").prefix(60))),
             ]
         }
         return TextTable.render(
-            header: ["ID", "CREATED", "REFERENCE", "KIND", "CLOCK", "DUE", "AS", "DELIVERY"], rows: rows)
+            header: ["ID", "CREATED", "REFERENCE", "KIND", "CLOCK", "DUE", "AS", "DELIVERY", "LAST REPLY"], rows: rows)
     }
 }

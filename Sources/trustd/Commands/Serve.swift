@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
                     "a configured person has no officer account; cases routed to them wait until one is added with trustd officer add",
                     metadata: ["entity": "\(missing.entity)", "role": "\(missing.role)"])
             }
+            if configuration.mail == nil {
+                logger.notice("no mail relay is configured; notices wait in the outbox for trustctl notices")
+            }
             let app = buildApplication(runtime: runtime, logger: logger)
             do {
                 try await app.runService()

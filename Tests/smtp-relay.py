@@ -54,7 +54,8 @@ from aiosmtpd.controller import Controller  # noqa: E402
 
 
 class Handler:
-    count = 0
+    # Numbering goes on after the messages already in DIR, so a restarted relay overwrites none.
+    count = len([name for name in os.listdir(args.out) if name.endswith(".eml")])
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if args.reject and address.startswith(args.reject):

@@ -135,7 +135,9 @@ import TrustCenter
             _ = try await fileBreach(server)
         }
         #expect(relay.connections == 1)
+        // Stopping abandons the stuck send at once; the notices stay pending for the next start.
         #expect(try server.stop() == 0)
+        #expect(server.logText.contains("trustd stopped; database closed"))
     }
 
     @Test func mailTestSendsThroughTheRelayAndPrintsItsAnswer() async throws {

@@ -124,6 +124,10 @@ import TrustCenter
             #"{ mail: { relay: "smtp://relay.example", from: "a@b.example", pasword: "x" } }"#, "mail.pasword",
             "not a known key"
         ),
+        (
+            #"{ mail: { relay: "smtp://relay.example", from: "a@b.example", fromName: "Evil\nBcc: x@y.example" } }"#,
+            "mail.fromName", "one line"
+        ),
         (#"{ clocks: [{ clock: "breach", hours: 72, days: 3 }] }"#, "clocks[0]", "only one of hours"),
         (
             #"{ clocks: [{ clock: "breach", stages: [{ kind: "reminder", after: "2 days", notify: ["owner"] }] }] }"#,

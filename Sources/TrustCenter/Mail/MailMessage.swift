@@ -91,12 +91,15 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
     case badAddress(String)
     /// The relay (or the way to it) refused or failed; `reply` is what it or libcurl said.
     case delivery(reply: String, permanent: Bool)
+    /// The send was abandoned because trustd is stopping; it did not count as an attempt.
+    case interrupted
 
     public var description: String {
         switch self {
         case .badHeader(let name): "the \(name) header holds a line break or control character"
         case .badAddress(let address): "\(PlainText.quoted(address, limit: 80)) is not a plain email address"
         case .delivery(let reply, _): reply
+        case .interrupted: "the send was interrupted because trustd is stopping"
         }
     }
 }

@@ -58,7 +58,8 @@ public struct NoticeDispatcher: Sendable {
     public func deliverDue() async throws -> Round {
         var round = Round()
         for notice in try await store.noticesToDeliver(at: time.now(), limit: Self.batchSize) {
-            let outcome = await attempt(notice)
+            // Stopping: the notices left (and one cut short) stay pending for the next start.
+            guard !Task.isCancelled, let outcome = await attempt(notice) else { break }
             try await store.recordDelivery(of: notice.id, outcome, at: time.now())
             let metadata: Logger.Metadata = [
                 "notice": "\(notice.id)", "case": "\(notice.reference)", "kind": "\(notice.kind.rawValue)",
@@ -73,7 +74,7 @@ public struct NoticeDispatcher: Sendable {
                 logger.warning(
                     "notice not delivered; will retry",
                     metadata: metadata.merging([
-                        "reply": "\(Self.withoutAddresses(reply))", "next": "\(TimeText.isoMinute(next))",
+                        "reply": "\(Self.withoutAddresses(reply))", "next": "\(ISOTime.format(next, in: .gmt))",
                     ]) {
                         $1
                     })
@@ -89,11 +90,14 @@ public struct NoticeDispatcher: Sendable {
         return round
     }
 
-    func attempt(_ notice: Notice) async -> DeliveryOutcome {
+    /// One attempt's outcome; nil when it was interrupted and does not count.
+    func attempt(_ notice: Notice) async -> DeliveryOutcome? {
         let message: MailMessage
         do {
             message = composer.message(for: notice, entity: try rules.entity(notice.entityID), now: time.now())
             return .sent(reply: try await mailer.send(message))
+        } catch MailError.interrupted {
+            return nil
         } catch let error as MailError {
             let attempts = notice.attempts + 1
             if case .delivery(_, false) = error, attempts < policy.maximumAttempts {

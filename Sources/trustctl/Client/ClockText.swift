@@ -62,10 +62,18 @@ enum ClockText {
                 String(notice.id), local(notice.createdAt, notice.timeZone), notice.reference.description,
                 notice.kind.rawValue, notice.clock?.rawValue ?? "-",
                 notice.due.map { local($0, notice.timeZone) } ?? "-", notice.recipient.role.rawValue,
-                notice.delivery.rawValue, TerminalText.line(String((notice.lastReply ?? "").prefix(60))),
+                notice.delivery.rawValue, String(notice.attempts), TerminalText.line(shortened(notice.lastReply ?? "")),
             ]
         }
         return TextTable.render(
-            header: ["ID", "CREATED", "REFERENCE", "KIND", "CLOCK", "DUE", "AS", "DELIVERY", "LAST REPLY"], rows: rows)
+            header: ["ID", "CREATED", "REFERENCE", "KIND", "CLOCK", "DUE", "AS", "DELIVERY", "ATTEMPTS", "LAST REPLY"],
+            rows: rows)
+    }
+
+    /// A relay's answer cut at a word near 70 characters (the whole one is in `--json`).
+    static func shortened(_ text: String) -> String {
+        guard text.count > 70 else { return text }
+        let cut = text.prefix(70)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + " …"
     }
 }

@@ -37,8 +37,12 @@ extension Configuration {
                 "none sends mail (and any password) in clear: allowed only for a relay on loopback, or with allowPlainText: true"
             )
         }
+        let fromName = try reader.string("fromName")
+        if let fromName, fromName.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw reader.error("fromName", "must be one line without control characters: it goes into a header")
+        }
         let settings = RelaySettings(
-            url: url, from: MailAddress(fromAddress, name: try reader.string("fromName")), security: security,
+            url: url, from: MailAddress(fromAddress, name: fromName), security: security,
             username: try reader.string("username"), password: try reader.string("password"),
             caFile: try reader.string("caFile"),
             connectTimeoutSeconds: try reader.integer("connectTimeoutSeconds", in: 1...300) ?? 10,

@@ -84,7 +84,9 @@ struct AdminRoutes {
         group.post("mail/test") { request, context in
             let body = try await decode(MailTestRequest.self, request)
             let officer = try context.authenticatedOfficer()
-            guard officer.role.mayChangeCases else { throw PermissionError("an auditor cannot send mail") }
+            guard officer.role == .privacyOfficer else {
+                throw PermissionError("only a privacy officer can send test mail through the relay")
+            }
             guard let dispatcher else {
                 throw APIError(
                     status: .serviceUnavailable,

@@ -15,13 +15,17 @@ struct MailSenderService: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var wait = maximumWait
             do {
-                let round = try await dispatcher.deliverDue()
+                // Stopping cancels the round: the send in progress is abandoned within a second.
+                let round = try await cancelWhenGracefulShutdown { try await dispatcher.deliverDue() }
                 if round.sent + round.retried + round.failed == NoticeDispatcher.batchSize {
                     wait = .zero
                 } else {
                     wait = try await dispatcher.waitBeforeNextRound(maximum: maximumWait)
                 }
+            } catch is CancellationError {
+                return
             } catch {
+                if Task.isShuttingDownGracefully { return }
                 logger.error("mail round failed; retrying", metadata: ["error": "\(error)"])
             }
             let pause = wait

@@ -39,6 +39,9 @@ import TrustCenter
         #expect(mail.header("To")?.hasSuffix("<per@acme.example>") == true)
         #expect(mail.header("Content-Type") == "text/plain; charset=utf-8")
         #expect(mail.lines.allSatisfy { $0.utf8.count < 998 && $0.allSatisfy(\.isASCII) })
+        // RFC 2047 §2: a header line that holds an encoded word is at most 76 characters.
+        let headerLines = mail.lines.prefix { !$0.isEmpty }
+        #expect(headerLines.filter { $0.contains("=?utf-8?B?") }.allSatisfy { $0.count <= 76 })
     }
 
     @Test func aRefusedRecipientIsAPermanentFailureWithTheRelaysReply() async throws {
@@ -47,18 +50,18 @@ import TrustCenter
         await #expect {
             try await mailer(relay.url).send(message(to: "reject-me@acme.example", subject: "x", body: "y"))
         } throws: { error in
-            guard case MailError.delivery(let reply, let permanent) = error else { return false }
+            guard case MailError.refused(let reply, let permanent) = error else { return false }
             return permanent && reply == "550 5.1.1 mailbox unavailable"
         }
     }
 
-    @Test func aRelayThatIsDownIsATemporaryFailure() async throws {
+    @Test func aRelayThatIsDownIsUnavailableNotARefusal() async throws {
         let port = try SMTPRelay.freePort()
         await #expect {
             try await mailer("smtp://127.0.0.1:\(port)").send(message(subject: "x", body: "y"))
         } throws: { error in
-            guard case MailError.delivery(_, let permanent) = error else { return false }
-            return !permanent
+            guard case MailError.relayUnavailable(let reply) = error else { return false }
+            return reply.contains("onnect")
         }
     }
 
@@ -68,8 +71,8 @@ import TrustCenter
         await #expect {
             try await mailer(relay.url, timeout: 2).send(message(subject: "x", body: "y"))
         } throws: { error in
-            guard case MailError.delivery(let reply, let permanent) = error else { return false }
-            return !permanent && reply.contains("timed out")
+            guard case MailError.relayUnavailable(let reply) = error else { return false }
+            return reply.contains("timed out")
         }
     }
 
@@ -89,8 +92,8 @@ import TrustCenter
         await #expect {
             try await mailer(relay.url, security: .startTLS).send(message(subject: "x", body: "y"))
         } throws: { error in
-            guard case MailError.delivery(let reply, let permanent) = error else { return false }
-            return permanent && reply.hasPrefix("the relay does not offer STARTTLS")
+            guard case MailError.relayUnavailable(let reply) = error else { return false }
+            return reply.hasPrefix("the relay does not offer STARTTLS")
         }
         #expect(relay.messages().isEmpty)
     }

@@ -58,11 +58,11 @@ final class ScriptedMailer: Mailer {
         #expect(try await harness.store.noticesToDeliver(at: harness.time.now(), limit: 10).isEmpty)
     }
 
-    @Test func aFailedAttemptIsRetriedLaterUntilTheLastOneFails() async throws {
+    @Test func aDeferredRecipientIsRetriedLaterUntilTheLastAttemptFails() async throws {
         let harness = try await StoreHarness()
         _ = try await harness.intake().submit(Fixtures.question())
-        let down = Result<String, MailError>.failure(.delivery(reply: "Couldn't connect to server", permanent: false))
-        let mailer = ScriptedMailer([down, down, down])
+        let later = Result<String, MailError>.failure(.refused(reply: "452 4.2.2 mailbox full", permanent: false))
+        let mailer = ScriptedMailer([later, later, later])
         let sender = try dispatcher(harness, mailer)
         #expect(try await sender.deliverDue().retried == 1)
         // The next attempt waits 30–60 seconds (60 s, jittered), then 60–120.
@@ -74,16 +74,38 @@ final class ScriptedMailer: Mailer {
         #expect(try await sender.deliverDue().failed == 1)
         let failed = try await harness.store.notices(
             matching: NoticeQuery(recipientEmail: "privacy@acme.example", delivery: .failed))
-        #expect(failed.first?.attempts == 3 && failed.first?.lastReply == "Couldn't connect to server")
+        #expect(failed.first?.attempts == 3 && failed.first?.lastReply == "452 4.2.2 mailbox full")
         #expect(mailer.sent.count == 3)
         // Every attempt carried the same Message-ID: a duplicate is recognisable.
         #expect(Set(mailer.sent.map(\.messageID)).count == 1)
     }
 
+    @Test func anUnavailableRelayFailsNoNoticeAndHoldsThemAllBack() async throws {
+        let harness = try await StoreHarness()
+        _ = try await harness.intake().submit(Fixtures.breach())
+        let down = Result<String, MailError>.failure(.relayUnavailable(reply: "535 5.7.8 authentication failed"))
+        let mailer = ScriptedMailer(Array(repeating: down, count: 20))
+        let sender = try dispatcher(harness, mailer)
+        // One try per round, however many notices wait; none is ever failed for it.
+        for failures in 0..<12 {
+            let round = try await sender.deliverDue(relayFailures: failures)
+            #expect(round.relayUnavailableUntil != nil && round.failed == 0)
+            harness.time.advance(by: 3600)
+        }
+        #expect(mailer.sent.count == 12)
+        let waiting = try await harness.store.notices(
+            matching: NoticeQuery(recipientEmail: "privacy@acme.example", delivery: .pending))
+        #expect(waiting.first?.lastReply == "relay unavailable: 535 5.7.8 authentication failed")
+        // The relay works again: everything goes out.
+        harness.time.advance(by: 3600)
+        let round = try await dispatcher(harness, ScriptedMailer([])).deliverDue()
+        #expect(round.sent == 2)
+    }
+
     @Test func aRefusalFailsAtOnceAndTheOthersAreSent() async throws {
         let harness = try await StoreHarness()
         _ = try await harness.intake().submit(Fixtures.breach())
-        let mailer = ScriptedMailer([.failure(.delivery(reply: "550: RCPT failed", permanent: true))])
+        let mailer = ScriptedMailer([.failure(.refused(reply: "550 5.1.1 unknown user", permanent: true))])
         let round = try await dispatcher(harness, mailer).deliverDue()
         #expect(round.failed == 1 && round.sent == 1)
     }

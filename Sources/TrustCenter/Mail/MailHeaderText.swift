@@ -1,7 +1,7 @@
 import Foundation
 
 /// Header text per RFC 2047: ASCII as it is, anything else as UTF-8 "encoded words" in base64,
-/// each at most 75 characters, on folded lines.
+/// each on its own folded line, so that no line holding one exceeds 76 characters (§2).
 enum MailHeaderText {
     /// A Subject value, folded so that no line exceeds 78 characters.
     static func encoded(_ text: String, nameLength: Int) -> String {
@@ -15,16 +15,16 @@ enum MailHeaderText {
             return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 + "\""
         }
-        return words(text).joined(separator: " ")
+        return words(text).joined(separator: "\r\n ")
     }
 
-    /// `=?utf-8?B?…?=` words of at most 75 characters, never splitting a character.
+    /// `=?utf-8?B?…?=` words of at most 60 characters, never splitting a character: 36 bytes are
+    /// 48 base64 characters, so even after `Subject: ` or `From: ` a line stays under 76.
     static func words(_ text: String) -> [String] {
-        // 75 − "=?utf-8?B?".count − "?=".count = 63 base64 characters = 45 bytes before encoding.
         var words: [String] = []
         var chunk = ""
         for character in text {
-            if (chunk + String(character)).utf8.count > 45 {
+            if (chunk + String(character)).utf8.count > 36 {
                 words.append(encodedWord(chunk))
                 chunk = ""
             }

@@ -79,8 +79,9 @@ public struct MailAddress: Sendable, Hashable {
     public static func isPlain(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && address.count <= 254
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
             && address.unicodeScalars.allSatisfy {
-                $0.isASCII && $0.value > 32 && !"<>()[]\\,;:\"".unicodeScalars.contains($0)
+                $0.value > 32 && $0.value < 127 && !"<>()[]\\,;:\"".unicodeScalars.contains($0)
             }
     }
 }
@@ -89,8 +90,12 @@ public struct MailAddress: Sendable, Hashable {
 public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
     case badHeader(String)
     case badAddress(String)
-    /// The relay (or the way to it) refused or failed; `reply` is what it or libcurl said.
-    case delivery(reply: String, permanent: Bool)
+    /// The relay refused this message: its recipient (RCPT) or its content (after DATA). A 5xx
+    /// is for good; a 4xx may pass. `reply` is the relay's own answer.
+    case refused(reply: String, permanent: Bool)
+    /// The relay could not be used at all: unreachable, silent, refusing the login, the sender or
+    /// TLS. Nothing is wrong with this message; every notice waits until the relay works again.
+    case relayUnavailable(reply: String)
     /// The send was abandoned because trustd is stopping; it did not count as an attempt.
     case interrupted
 
@@ -98,7 +103,8 @@ public enum MailError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .badHeader(let name): "the \(name) header holds a line break or control character"
         case .badAddress(let address): "\(PlainText.quoted(address, limit: 80)) is not a plain email address"
-        case .delivery(let reply, _): reply
+        case .refused(let reply, _): reply
+        case .relayUnavailable(let reply): reply
         case .interrupted: "the send was interrupted because trustd is stopping"
         }
     }

@@ -8,15 +8,26 @@ import Logging
 public struct NoticeDispatcher: Sendable {
     /// How hard to try.
     public struct Policy: Sendable, Hashable {
+        /// Attempts the relay may refuse a notice with a 4xx before it is failed. An unavailable
+        /// relay never fails a notice: everything waits for it.
         public var maximumAttempts: Int
         /// The delay after the first failed attempt; it doubles with each further one.
         public var firstDelay: TimeInterval
         public var maximumDelay: TimeInterval
+        /// The longest wait between tries of an unavailable relay.
+        public var maximumRelayDelay: TimeInterval
+        /// How long a notice being sent is held back from the next round: longer than a send can take.
+        public var lease: TimeInterval
 
-        public init(maximumAttempts: Int = 8, firstDelay: TimeInterval = 60, maximumDelay: TimeInterval = 6 * 3600) {
+        public init(
+            maximumAttempts: Int = 8, firstDelay: TimeInterval = 60, maximumDelay: TimeInterval = 6 * 3600,
+            maximumRelayDelay: TimeInterval = 15 * 60, lease: TimeInterval = 10 * 60
+        ) {
             self.maximumAttempts = maximumAttempts
             self.firstDelay = firstDelay
             self.maximumDelay = maximumDelay
+            self.maximumRelayDelay = maximumRelayDelay
+            self.lease = lease
         }
     }
 
@@ -50,16 +61,21 @@ public struct NoticeDispatcher: Sendable {
         public var sent = 0
         public var retried = 0
         public var failed = 0
+        /// The relay could not be used; every due notice waits until this time.
+        public var relayUnavailableUntil: Date?
 
         public init() {}
     }
 
-    /// Sends the notices that are due now, one at a time.
-    public func deliverDue() async throws -> Round {
+    /// Sends the notices that are due now, one at a time. `relayFailures` is how many rounds in a
+    /// row found the relay unavailable; it spaces out the next try.
+    public func deliverDue(relayFailures: Int = 0) async throws -> Round {
         var round = Round()
         for notice in try await store.noticesToDeliver(at: time.now(), limit: Self.batchSize) {
+            // Claimed first: if the send's result cannot be recorded, it is not sent again at once.
+            try await store.postponeDeliveries(of: notice.id, until: time.now().addingTimeInterval(policy.lease))
             // Stopping: the notices left (and one cut short) stay pending for the next start.
-            guard !Task.isCancelled, let outcome = await attempt(notice) else { break }
+            guard !Task.isCancelled, let outcome = await attempt(notice, relayFailures: relayFailures) else { break }
             try await store.recordDelivery(of: notice.id, outcome, at: time.now())
             let metadata: Logger.Metadata = [
                 "notice": "\(notice.id)", "case": "\(notice.reference)", "kind": "\(notice.kind.rawValue)",
@@ -69,6 +85,14 @@ public struct NoticeDispatcher: Sendable {
             case .sent:
                 round.sent += 1
                 logger.info("notice sent", metadata: metadata)
+            case .retry(let reply, let next) where isRelayFailure(reply):
+                // The relay, not this notice: every due notice waits, and the round ends.
+                round.relayUnavailableUntil = next
+                try await store.postponeDeliveries(of: nil, until: next)
+                logger.error(
+                    "mail relay unavailable; notices wait",
+                    metadata: ["reply": "\(Self.withoutAddresses(reply))", "next": "\(ISOTime.format(next, in: .gmt))"])
+                return round
             case .retry(let reply, let next):
                 round.retried += 1
                 logger.warning(
@@ -80,8 +104,8 @@ public struct NoticeDispatcher: Sendable {
                     })
             case .failed(let reply):
                 round.failed += 1
-                // A failed notice is itself an alert, above all one meant for management.
-                let level: Logger.Level = notice.recipient.role == .management ? .critical : .error
+                // A failed notice is itself an alert, above all an escalation to the CEO or management.
+                let level: Logger.Level = [.ceo, .management].contains(notice.recipient.role) ? .critical : .error
                 logger.log(
                     level: level, "notice failed; see trustctl notices --failed",
                     metadata: metadata.merging(["reply": "\(Self.withoutAddresses(reply))"]) { $1 })
@@ -91,23 +115,27 @@ public struct NoticeDispatcher: Sendable {
     }
 
     /// One attempt's outcome; nil when it was interrupted and does not count.
-    func attempt(_ notice: Notice) async -> DeliveryOutcome? {
-        let message: MailMessage
+    func attempt(_ notice: Notice, relayFailures: Int) async -> DeliveryOutcome? {
         do {
-            message = composer.message(for: notice, entity: try rules.entity(notice.entityID), now: time.now())
+            let message = composer.message(for: notice, entity: try rules.entity(notice.entityID), now: time.now())
             return .sent(reply: try await mailer.send(message))
         } catch MailError.interrupted {
             return nil
-        } catch let error as MailError {
-            let attempts = notice.attempts + 1
-            if case .delivery(_, false) = error, attempts < policy.maximumAttempts {
-                return .retry(reply: error.description, next: time.now().addingTimeInterval(delay(after: attempts)))
-            }
-            return .failed(reply: error.description)
+        } catch MailError.relayUnavailable(let reply) {
+            let wait = min(policy.maximumRelayDelay, policy.firstDelay * pow(2, Double(min(relayFailures, 20))))
+            return .retry(reply: Self.relayPrefix + reply, next: time.now().addingTimeInterval(jittered(wait)))
+        } catch MailError.refused(let reply, false) where notice.attempts + 1 < policy.maximumAttempts {
+            return .retry(reply: reply, next: time.now().addingTimeInterval(delay(after: notice.attempts + 1)))
         } catch {
             return .failed(reply: "\(error)")
         }
     }
+
+    /// Marks a relay-wide failure in a notice's last reply, so that `trustctl notices` shows why
+    /// it waits.
+    static let relayPrefix = "relay unavailable: "
+
+    func isRelayFailure(_ reply: String) -> Bool { reply.hasPrefix(Self.relayPrefix) }
 
     /// A relay's answer for the log: email addresses in it (a rejected recipient) replaced, so
     /// that the log holds no personal data. The stored answer keeps them for `trustctl notices`.
@@ -118,11 +146,13 @@ public struct NoticeDispatcher: Sendable {
         .joined(separator: " ")
     }
 
-    /// Exponential backoff with full jitter between half and all of the delay.
+    /// Exponential backoff with jitter between half and all of the delay.
     func delay(after attempts: Int) -> TimeInterval {
-        let base = min(policy.maximumDelay, policy.firstDelay * pow(2, Double(max(0, attempts - 1))))
-        let fraction = Double(random.bytes(count: 1)[0]) / 255
-        return base * (0.5 + fraction / 2)
+        jittered(min(policy.maximumDelay, policy.firstDelay * pow(2, Double(min(max(0, attempts - 1), 30)))))
+    }
+
+    func jittered(_ base: TimeInterval) -> TimeInterval {
+        base * (0.5 + Double(random.bytes(count: 1)[0]) / 255 / 2)
     }
 
     /// How long until the next notice is due for an attempt, at most `maximum`, at least a second.

@@ -51,6 +51,11 @@ public protocol CaseStore: Sendable {
     /// Records a delivery attempt.
     func recordDelivery(of id: Notice.ID, _ outcome: DeliveryOutcome, at now: Date) async throws
 
+    /// Makes pending notices due before `until` wait until then, without counting an attempt:
+    /// one notice (claimed before its send, so that a send whose result cannot be recorded is not
+    /// repeated at once), or every due one (the relay is unavailable).
+    func postponeDeliveries(of id: Notice.ID?, until: Date) async throws
+
     /// Puts a failed notice back in the queue for an attempt now. Throws `NotFoundError` when the
     /// viewer may not see it, `InputError` when it has not failed.
     func retryNotice(_ id: Notice.ID, for viewer: CaseViewer, at now: Date) async throws -> Notice

@@ -14,6 +14,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let configuration = try options.load()
+            // libcurl runs with CURLOPT_NOSIGNAL, so a relay that hangs up must not kill trustd.
+            signal(SIGPIPE, SIG_IGN)
             let logger = Logger(label: "trustd")
             let runtime = try await TrustCenterRuntime.open(configuration, logger: logger)
             for missing in try await runtime.officers.rolesWithoutAccounts(in: configuration.entities) {

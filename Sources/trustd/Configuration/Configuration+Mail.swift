@@ -15,7 +15,10 @@ extension Configuration {
             ["smtp", "smtps"].contains(scheme), let host = components.host, !host.isEmpty,
             components.path.isEmpty || components.path == "/"
         else {
-            throw reader.error("relay", "'\(url)' is not smtp://host[:port] or smtps://host[:port]")
+            throw reader.error("relay", "is not smtp://host[:port] or smtps://host[:port]")
+        }
+        guard components.user == nil, components.password == nil else {
+            throw reader.error("relay", "must not hold a user or password; use mail.username and TRUSTD_MAIL_PASSWORD")
         }
         let fromAddress = try reader.requiredString("from")
         guard MailAddress.isPlain(fromAddress) else {
@@ -49,7 +52,8 @@ extension Configuration {
             timeoutSeconds: try reader.integer("timeoutSeconds", in: 1...3600) ?? 60)
         let policy = NoticeDispatcher.Policy(
             maximumAttempts: try reader.integer("maxAttempts", in: 1...100) ?? 8,
-            firstDelay: TimeInterval(try reader.integer("retrySeconds", in: 1...86_400) ?? 60))
+            firstDelay: TimeInterval(try reader.integer("retrySeconds", in: 1...86_400) ?? 60),
+            lease: TimeInterval(settings.connectTimeoutSeconds + settings.timeoutSeconds + 60))
         try reader.rejectUnknownKeys()
         if let caFile = settings.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw ConfigurationError(source: reader.source, key: reader.key("caFile"), problem: "cannot read \(caFile)")

@@ -12,11 +12,16 @@ struct MailSenderService: Service {
     var maximumWait: Duration = .seconds(5)
 
     func run() async throws {
+        var relayFailures = 0
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var wait = maximumWait
             do {
                 // Stopping cancels the round: the send in progress is abandoned within a second.
-                let round = try await cancelWhenGracefulShutdown { try await dispatcher.deliverDue() }
+                let failures = relayFailures
+                let round = try await cancelWhenGracefulShutdown {
+                    try await dispatcher.deliverDue(relayFailures: failures)
+                }
+                relayFailures = round.relayUnavailableUntil == nil ? 0 : relayFailures + 1
                 if round.sent + round.retried + round.failed == NoticeDispatcher.batchSize {
                     wait = .zero
                 } else {

@@ -17,8 +17,10 @@ final class SMTPRelay: Sendable {
         folder = NSTemporaryDirectory() + "smtp-relay-" + UUID().uuidString
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // scripts/test names another Python when it had to take aiosmtpd from Debian.
+        let python = ProcessInfo.processInfo.environment["TRUSTCENTER_TEST_PYTHON"] ?? "python3"
         process.arguments =
-            ["python3", Self.script, "--out", folder, "--port", String(port)]
+            [python, Self.script, "--out", folder, "--port", String(port)]
             + (prefix.map { ["--reject", $0] } ?? []) + (hang ? ["--hang"] : [])
         let stdout = Pipe()
         process.standardOutput = stdout

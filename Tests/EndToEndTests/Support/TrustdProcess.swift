@@ -8,10 +8,13 @@ final class TrustdProcess: Sendable {
     let port: Int
 
     /// Starts trustd with `config` and waits (up to 30 s) until it says where it listens.
-    init(config: String) throws {
+    init(config: String, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Binaries.trustd)
         process.arguments = ["serve", "--config", config]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let stderr = Pipe()
         process.standardError = stderr
         process.standardOutput = FileHandle.nullDevice

@@ -35,6 +35,18 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func postponeDeliveries(of id: Notice.ID?, until: Date) async throws {
+        try await database.write("postpone deliveries") { connection in
+            try connection.query(
+                """
+                UPDATE notices SET next_attempt_at = ?
+                WHERE delivery = 'pending' AND next_attempt_at < ? AND (? IS NULL OR id = ?)
+                """,
+                [SQLiteValue(until), SQLiteValue(until), SQLiteValue(id), SQLiteValue(id)],
+                operation: "postpone deliveries")
+        }
+    }
+
     public func retryNotice(_ id: Notice.ID, for viewer: CaseViewer, at now: Date) async throws -> Notice {
         let sealer = self.sealer
         return try await database.write("retry notice") { connection in

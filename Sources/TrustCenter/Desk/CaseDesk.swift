@@ -25,6 +25,11 @@ public struct CaseDesk: Sendable {
         try await store.caseFile(reference, for: officer.viewer)
     }
 
+    /// The case's clear summary (its entity's time zone, say), without opening its content.
+    public func caseSummary(_ reference: CaseReference, for officer: Officer) async throws -> CaseSummary {
+        try await store.caseSummary(reference, for: officer.viewer)
+    }
+
     /// The running clocks of the officer's cases, soonest due first.
     public func deadlines(overdueOnly: Bool, limit: Int, offset: Int, for officer: Officer) async throws
         -> DeadlinePage

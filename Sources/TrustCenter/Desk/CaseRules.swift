@@ -49,9 +49,7 @@ public struct CaseState: Sendable {
     }
 
     /// The running (or paused) clock of this name.
-    public func running(_ clock: ClockName) -> CaseClock? {
-        clocks.first { $0.clock == clock && $0.state.isRunning }
-    }
+    public func running(_ clock: ClockName) -> CaseClock? { clocks.running(clock) }
 }
 
 /// What a change does to a case, worked out by the core and written by the store in one

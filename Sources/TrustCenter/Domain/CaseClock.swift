@@ -34,6 +34,13 @@ public struct CaseClock: Codable, Sendable, Hashable {
     }
 }
 
+extension [CaseClock] {
+    /// The running (or paused) clock of this name, if any.
+    public func running(_ clock: ClockName) -> CaseClock? {
+        first { $0.clock == clock && $0.state.isRunning }
+    }
+}
+
 /// Where a clock is.
 public enum ClockState: String, Codable, CaseIterable, Sendable {
     case running

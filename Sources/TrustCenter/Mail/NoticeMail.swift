@@ -66,18 +66,10 @@ public struct NoticeMail: Sendable {
     /// "2 d 3 t igjen", "forfalt for 5 t siden": the two largest units, in the language.
     func timeLeft(from now: Date, to due: Date, language: Language) -> String {
         let seconds = Int(due.timeIntervalSince(now))
-        let total = max(abs(seconds), 60)
-        let (days, hours, minutes) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60)
-        func unit(_ name: String, _ count: Int) -> String {
-            catalogue.text("mail.unit.\(name)", language, ["n": String(count)])
+        let span = ISOTime.duration(max(abs(seconds), 60)) { unit, count in
+            catalogue.text("mail.unit.\(unit.rawValue)", language, ["n": String(count)])
         }
-        let span =
-            days > 0
-            ? [unit("days", days)] + (hours > 0 ? [unit("hours", hours)] : [])
-            : hours > 0
-                ? [unit("hours", hours)] + (minutes > 0 ? [unit("minutes", minutes)] : []) : [unit("minutes", minutes)]
-        return catalogue.text(
-            seconds >= 0 ? "mail.timeLeft" : "mail.overdueBy", language, ["time": span.joined(separator: " ")])
+        return catalogue.text(seconds >= 0 ? "mail.timeLeft" : "mail.overdueBy", language, ["time": span])
     }
 }
 

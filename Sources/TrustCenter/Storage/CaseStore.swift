@@ -22,6 +22,9 @@ public protocol CaseStore: Sendable {
     /// not see it: the two look the same.
     func caseFile(_ reference: CaseReference, for viewer: CaseViewer) async throws -> CaseFile
 
+    /// What is kept in clear about the case (no report content is opened), on the same terms.
+    func caseSummary(_ reference: CaseReference, for viewer: CaseViewer) async throws -> CaseSummary
+
     /// Applies an officer's change with `CaseChange.update(for:rules:by:at:)` and records its
     /// events, atomically, together with the notices of any stage that falls due at once. Throws
     /// `InputError` when the rules refuse the change; then nothing is written.

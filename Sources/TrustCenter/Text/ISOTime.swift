@@ -64,14 +64,26 @@ public enum ISOTime {
 
     /// The two largest units of a duration: "2 days 3 hours", "5 hours 10 minutes", "42 minutes".
     static func duration(_ seconds: Int) -> String {
-        let days = seconds / 86_400
-        let hours = seconds % 86_400 / 3600
-        let minutes = seconds % 3600 / 60
-        func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
-        if days > 0 { return hours > 0 ? "\(unit(days, "day")) \(unit(hours, "hour"))" : unit(days, "day") }
-        if hours > 0 { return minutes > 0 ? "\(unit(hours, "hour")) \(unit(minutes, "minute"))" : unit(hours, "hour") }
-        return unit(max(minutes, 1), "minute")
+        duration(seconds) { unit, count in
+            "\(count) \(unit.rawValue.dropLast())\(count == 1 ? "" : "s")"
+        }
     }
+
+    /// The two largest units of a duration (at least a minute), each named by `name`.
+    static func duration(_ seconds: Int, name: (DurationUnit, Int) -> String) -> String {
+        let (days, hours, minutes) = (seconds / 86_400, seconds % 86_400 / 3600, seconds % 3600 / 60)
+        let parts: [(DurationUnit, Int)] =
+            days > 0
+            ? [(.days, days), (.hours, hours)]
+            : hours > 0 ? [(.hours, hours), (.minutes, minutes)] : [(.minutes, max(minutes, 1))]
+        return parts.enumerated().filter { $0.offset == 0 || $0.element.1 > 0 }.map { name($0.element.0, $0.element.1) }
+            .joined(separator: " ")
+    }
+}
+
+/// The units a duration is said in.
+enum DurationUnit: String {
+    case days, hours, minutes
 }
 
 extension Country {

@@ -18,7 +18,7 @@ extension Trustctl {
                 let reference = try CaseReference(parsing: reference)
                 let caseFile: CaseFile = try await global.client().send(
                     "POST", "cases/\(reference)/acknowledgement", json: Body(text: text))
-                let due = caseFile.clocks.first { $0.clock == .whistleblowingFeedback && $0.state.isRunning }?.due
+                let due = caseFile.clocks.running(.whistleblowingFeedback)?.due
                 Output.text(
                     "\(caseFile.reference): acknowledged"
                         + (due.map { "; feedback due \(ClockText.local($0, caseFile.summary.timeZone))" } ?? "") + "\n")

@@ -24,7 +24,7 @@ extension Trustctl {
                     "PUT", "cases/\(reference)/awareness", json: Body(at: at, reason: reason))
                 let zone = caseFile.summary.timeZone
                 var line = "\(caseFile.reference): awareness recorded"
-                if let due = caseFile.clocks.first(where: { $0.clock == .breach && $0.state.isRunning })?.due {
+                if let due = caseFile.clocks.running(.breach)?.due {
                     line +=
                         due < Date()
                         ? "; the 72 hours ended \(ClockText.local(due, zone)): notify the authority now, with the reasons for the delay"

@@ -18,7 +18,7 @@ extension Trustctl {
                 let reference = try CaseReference(parsing: reference)
                 let caseFile: CaseFile = try await global.client().send(
                     "POST", "cases/\(reference)/extension", json: Body(reason: reason))
-                let due = caseFile.clocks.first { $0.clock == .rightsRequest && $0.state.isRunning }?.due
+                let due = caseFile.clocks.running(.rightsRequest)?.due
                 Output.text(
                     "\(caseFile.reference): extended"
                         + (due.map { ", now due \(ClockText.local($0, caseFile.summary.timeZone))" } ?? "") + "\n")

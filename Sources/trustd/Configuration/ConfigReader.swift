@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// Reads typed values out of a `ConfigValue` object, naming the full key on every problem and
 /// remembering which keys were read, so that the unknown ones can be refused.
@@ -68,6 +69,15 @@ struct ConfigReader {
         guard let value = value(name) else { return nil }
         guard case .array(let items) = value else { throw error(name, "must be a list, not \(value.kind)") }
         return items
+    }
+
+    /// Reads `text` as one of a fixed set of values; the error names the key and lists them.
+    func parse<T: ParsableValue>(_ type: T.Type, _ text: String, key: String) throws(ConfigurationError) -> T {
+        do {
+            return try T.parse(text, field: key)
+        } catch {
+            throw self.error(key, error.message)
+        }
     }
 
     /// Fails on the first key that was never read: a typo must not pass as a default.

@@ -11,9 +11,9 @@ extension Configuration {
         var overrides: [ClockPolicies.Override] = []
         for (index, item) in items.enumerated() {
             var reader = try ConfigReader(source: source, path: "clocks[\(index)]", value: item)
-            let clock = try parsed(ClockName.self, try reader.requiredString("clock"), reader: reader, key: "clock")
+            let clock = try reader.parse(ClockName.self, try reader.requiredString("clock"), key: "clock")
             let country = try reader.string("country").map { text throws(ConfigurationError) in
-                try parsed(Country.self, text, reader: reader, key: "country")
+                try reader.parse(Country.self, text, key: "country")
             }
             if try reader.bool("off") == true {
                 try reader.rejectUnknownKeys()
@@ -55,7 +55,7 @@ extension Configuration {
         var stages: [StagePolicy] = []
         for (index, item) in items.enumerated() {
             var reader = try ConfigReader(source: source, path: "\(path)[\(index)]", value: item)
-            let kind = try parsed(NoticeKind.self, try reader.requiredString("kind"), reader: reader, key: "kind")
+            let kind = try reader.parse(NoticeKind.self, try reader.requiredString("kind"), key: "kind")
             let after = try reader.string("after").map { text throws(ConfigurationError) in
                 try duration(text, reader: reader, key: "after")
             }
@@ -75,7 +75,7 @@ extension Configuration {
             var notify: [RecipientRole] = []
             for name in names {
                 guard case .string(let text) = name else { throw reader.error("notify", "must be a list of names") }
-                notify.append(try parsed(RecipientRole.self, text, reader: reader, key: "notify"))
+                notify.append(try reader.parse(RecipientRole.self, text, key: "notify"))
             }
             let repeatEvery = try reader.string("repeat").map { text throws(ConfigurationError) in
                 try duration(text, reader: reader, key: "repeat")
@@ -100,15 +100,5 @@ extension Configuration {
             return .days(days)
         }
         throw reader.error(key, "'\(text)' is not a duration; write hours or days, such as \"24h\" or \"7d\"")
-    }
-
-    private static func parsed<T: ParsableValue>(_ type: T.Type, _ text: String, reader: ConfigReader, key: String)
-        throws(ConfigurationError) -> T
-    {
-        do {
-            return try T.parse(text, field: key)
-        } catch {
-            throw reader.error(key, error.message)
-        }
     }
 }

@@ -19,12 +19,7 @@ extension Configuration {
             }
             let name = try reader.requiredString("name")
             let countryText = try reader.requiredString("country")
-            let country: Country
-            do {
-                country = try Country.parse(countryText)
-            } catch {
-                throw reader.error("country", error.message)
-            }
+            let country = try reader.parse(Country.self, countryText, key: "country")
             let timeZone = try reader.requiredString("timeZone")
             guard TimeZone(identifier: timeZone) != nil else {
                 throw reader.error(

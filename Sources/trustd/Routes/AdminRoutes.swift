@@ -153,7 +153,7 @@ struct AdminRoutes {
 
     /// The case's entity time zone, in which a time typed without an offset is read.
     private func timeZone(of reference: CaseReference, for officer: Officer) async throws -> TimeZone {
-        let summary = try await desk.caseFile(reference, for: officer).summary
+        let summary = try await desk.caseSummary(reference, for: officer)
         return TimeZone(identifier: summary.timeZone) ?? .gmt
     }
 

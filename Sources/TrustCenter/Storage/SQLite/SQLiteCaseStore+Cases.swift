@@ -85,6 +85,14 @@ extension SQLiteCaseStore {
         }
     }
 
+    public func caseSummary(_ reference: CaseReference, for viewer: CaseViewer) async throws -> CaseSummary {
+        let sealer = self.sealer
+        return try await database.perform { connection in
+            try Self.requireVisible(reference, to: viewer, sealer: sealer, connection: connection)
+            return try Self.loadSummary(reference, sealer: sealer, connection: connection).1
+        }
+    }
+
     public func caseReference(followUpKeyHash: Data) async throws -> CaseReference? {
         try await database.perform { connection in
             try connection.query(

@@ -16,7 +16,8 @@ struct Trustctl: AsyncParsableCommand {
         subcommands: [
             Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self, Messages.self, Reply.self,
             Deadlines.self, Notices.self, Notify.self, Extend.self, Awareness.self, Pause.self, Resume.self,
-            Acknowledge.self,
+            Acknowledge.self, Feedback.self, Assess.self, Decide.self, Inform.self, Describe.self, Verify.self,
+            Answer.self, Action.self, Actions.self, Close.self, Reopen.self, Register.self, Draft.self,
             Clock.self, Mail.self,
         ])
 }

@@ -13,6 +13,8 @@ public enum ClockName: String, Codable, CaseIterable, Sendable {
     case whistleblowingFeedback = "whistleblowing-feedback"
     /// Service levels, set by the organisation.
     case complaint, deviation, hse, question
+    /// A corrective or preventive action, due on the day the officer set (seed 004).
+    case action
 
     /// The clock a case of `category` runs from receipt (or awareness), besides any that start later.
     public static func clocks(for category: Category) -> [ClockName] {
@@ -40,6 +42,18 @@ public enum ClockName: String, Codable, CaseIterable, Sendable {
         case .deviation: "handle the deviation"
         case .hse: "handle the HSE report"
         case .question: "answer the question"
+        case .action: "complete the corrective action"
+        }
+    }
+}
+
+extension ClockName {
+    /// Whether the law sets this deadline, so that a case cannot close while it runs. Service
+    /// levels are met by closing; actions have their own check.
+    public var isLegal: Bool {
+        switch self {
+        case .breach, .breachSupplement, .rightsRequest, .whistleblowingAck, .whistleblowingFeedback: true
+        case .complaint, .deviation, .hse, .question, .action: false
         }
     }
 }

@@ -103,6 +103,17 @@ public struct ClockPolicies: Hashable, Sendable {
                 ])
         case .question:
             serviceLevel(.question, days: 14, escalateTo: .ceo)
+        case .action:
+            // The span is the officer's due date; only the stages come from here.
+            ClockPolicy(
+                clock: .action, span: .days(0), movesToWorkingDay: false,
+                stages: [
+                    StagePolicy(.reminder, .before(.days(2)), notify: [.actionOwner]),
+                    StagePolicy(.finalWarning, .before(.days(1)), notify: [.actionOwner, .owner]),
+                    StagePolicy(
+                        .overdue, .before(.days(0)), notify: [.actionOwner, .owner, .management],
+                        repeatEvery: .days(7)),
+                ])
         }
     }
 

@@ -75,6 +75,8 @@ public enum RecipientRole: String, Codable, CaseIterable, Sendable {
     case handlers
     /// The entity's alternate for conflicts of interest.
     case alternate
+    /// The person who carries out a corrective action (on an action's clock only).
+    case actionOwner = "action-owner"
 }
 
 extension RecipientRole: ParsableValue {

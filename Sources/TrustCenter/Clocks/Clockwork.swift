@@ -46,6 +46,17 @@ public struct Clockwork: Sendable {
             stages: policy.stages(start: start, deadline: deadline, urgent: urgent, calculator: calculator))
     }
 
+    /// The clock of a corrective action due at the end of `dueDate`, with the action policy's
+    /// stages. nil when the configuration turns action clocks off in the entity's country.
+    public func actionPlan(startedAt start: Date, dueDate: LocalDate, entity: Entity) -> ClockPlan? {
+        guard let policy = policies.policy(.action, in: entity.country) else { return nil }
+        let calculator = entity.deadlineCalculator
+        let deadline = Deadline(due: calculator.endOfDay(dueDate), dueDate: dueDate)
+        return ClockPlan(
+            clock: .action, startedAt: start, deadline: deadline, extended: false, pausedDays: 0,
+            stages: policy.stages(start: start, deadline: deadline, urgent: false, calculator: calculator))
+    }
+
     /// Day 7 after receipt, at its end: where feedback is counted from when no acknowledgement
     /// was sent (Directive 2019/1937 Art. 9(1)(f)).
     public func feedbackStartWithoutAcknowledgement(receivedAt: Date, entity: Entity) -> Date {

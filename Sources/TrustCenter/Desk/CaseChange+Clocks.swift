@@ -67,26 +67,35 @@ extension CaseChange {
         }
         update.replannedClocks.append(plan)
         update.events.append(.clockExtended(clock: name, due: plan.deadline.due, reason: reason))
+        if name == .rightsRequest {
+            // Art. 12(3): the requester is told of the extension, with the reasons.
+            update.message = rules.letters.extensionLetter(
+                due: plan.deadline.due, reason: reason, entity: entity, language: state.language(entity))
+            update.events.append(.messageSent)
+        }
     }
 
     static func acknowledge(
-        _ text: String, state: CaseState, entity: Entity, rules: CaseRules, now: Date, into update: inout CaseUpdate
+        _ text: String?, state: CaseState, entity: Entity, rules: CaseRules, now: Date, into update: inout CaseUpdate
     ) throws {
         guard state.summary.category == .whistleblowing, state.running(.whistleblowingAck) != nil else {
             throw InputError(
                 field: "case",
                 message: "case \(state.summary.reference) has no whistleblowing report waiting for an acknowledgement")
         }
-        update.message = text
-        update.events.append(.messageSent)
         update.endedClocks.append((.whistleblowingAck, .met))
         update.events.append(.clockEnded(clock: .whistleblowingAck, state: .met))
-        if state.running(.whistleblowingFeedback) != nil,
-            let plan = rules.clockwork.plan(
-                .whistleblowingFeedback, startedAt: now, urgent: state.summary.urgent, entity: entity)
-        {
-            update.replannedClocks.append(plan)
+        let feedback = rules.clockwork.plan(
+            .whistleblowingFeedback, startedAt: now, urgent: state.summary.urgent, entity: entity)
+        if let feedback, state.running(.whistleblowingFeedback) != nil {
+            update.replannedClocks.append(feedback)
         }
+        update.message =
+            text
+            ?? rules.letters.acknowledgement(
+                state.summary.reference, feedbackDue: feedback?.deadline.due ?? now, entity: entity,
+                language: state.language(entity))
+        update.events.insert(.messageSent, at: 0)
     }
 
     static func pause(

@@ -65,13 +65,24 @@ extension CaseChange {
             guard status != .received else {
                 throw InputError(field: "status", message: "received is only the status of a new case")
             }
+            guard status != .closed else {
+                throw InputError(
+                    field: "status",
+                    message:
+                        "a case is closed with its outcome, once nothing legal is open: trustctl close REF --outcome T")
+            }
             guard status != current.status else {
                 throw InputError(field: "status", message: "case \(current.reference) is already \(status.rawValue)")
             }
             update.status = status
             update.events.append(.statusChanged(from: current.status, to: status))
-            if status == .resolved || status == .closed {
-                Self.endAll(state, as: .stopped, in: &update)
+            if status == .resolved {
+                // Resolving meets the service levels; legal deadlines and actions run until met.
+                for clock in state.clocks where clock.state.isRunning && !clock.clock.isLegal && clock.clock != .action
+                {
+                    update.endedClocks.append((clock.clock, .met))
+                    update.events.append(.clockEnded(clock: clock.clock, state: .met))
+                }
             }
         case .addNote(let text):
             update.note = text
@@ -96,12 +107,44 @@ extension CaseChange {
                 stage: stage, notifiedAt: notifiedAt, authority: authority ?? entity.authority,
                 authorityReference: reference, lateReason: lateReason, recordedBy: officer)
             try Self.notify(notification, state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .assess(let facts):
+            try Self.assess(facts, state: state, officer: officer, now: now, into: &update)
+        case .decide(let notifyAuthority, let subjects, let reason):
+            try Self.decide(
+                notifyAuthority: notifyAuthority, subjects: subjects, reason: reason, state: state, entity: entity,
+                rules: rules, officer: officer, now: now, into: &update)
+        case .tellSubjects(let at, let how):
+            try Self.tellSubjects(at: at, how: how, state: state, officer: officer, now: now, into: &update)
+        case .describe(let account):
+            try Self.describe(account, state: state, now: now, into: &update)
+        case .requestIdentity(let request):
+            try Self.requestIdentity(request, state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .verifyIdentity:
+            try Self.verifyIdentity(state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .answer(let outcome, let reason):
+            try Self.answer(
+                outcome, reason: reason, state: state, entity: entity, rules: rules, officer: officer, now: now,
+                into: &update)
+        case .giveFeedback(let text):
+            try Self.giveFeedback(text, state: state, now: now, into: &update)
+        case .revealIdentity:
+            update.events.append(.identityRevealed)
+        case .addAction(let what, let owner, let due):
+            try Self.addAction(
+                what: what, owner: owner, due: due, state: state, entity: entity, rules: rules, now: now, into: &update)
+        case .completeAction(let id, let note):
+            try Self.completeAction(id, note: note, state: state, into: &update)
+        case .close(let outcome):
+            try Self.close(outcome, state: state, entity: entity, now: now, into: &update)
+        case .reopen(let reason):
+            try Self.reopen(reason, state: state, into: &update)
         }
         return update
     }
 
     static func endAll(_ state: CaseState, as end: ClockState, in update: inout CaseUpdate) {
-        for clock in state.clocks where clock.state.isRunning {
+        // An action's clock runs on with its action, whatever the case's category.
+        for clock in state.clocks where clock.state.isRunning && clock.actionID == nil {
             update.endedClocks.append((clock.clock, end))
             update.events.append(.clockEnded(clock: clock.clock, state: end))
         }

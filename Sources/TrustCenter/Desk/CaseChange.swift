@@ -12,8 +12,9 @@ public enum CaseChange: Sendable, Hashable {
     /// A message to the reporter, shown on the follow-up page.
     case reply(String)
     /// Directive 2019/1937 Art. 9(1)(b): acknowledge a whistleblowing report with a message to the
-    /// reporter. It meets the 7-day clock, and the 3 months of feedback run from it.
-    case acknowledge(String)
+    /// reporter (nil: the standard letter in the reporter's language). It meets the 7-day clock,
+    /// and the 3 months of feedback run from it.
+    case acknowledge(String?)
     /// Art. 33(1): the organisation became aware of the breach at this time.
     case setAwareness(Date, reason: String)
     /// Art. 12(3): extend a clock by its policy's extension, before it is first due.
@@ -24,6 +25,30 @@ public enum CaseChange: Sendable, Hashable {
     case resume(ClockName)
     /// Record a notification to the data protection authority (Art. 33, stepwise per 33(4)).
     case notifyAuthority(NotificationStage, at: Date, authority: String?, reference: String, lateReason: String?)
+    /// Record the facts of a breach; the assessment is worked out from them.
+    case assess(BreachFacts)
+    /// Decide whom to notify of a breach; a reason is needed when it differs from the recommendation.
+    case decide(notifyAuthority: Bool, subjects: SubjectsDecision, reason: String?)
+    /// Record when and how the data subjects were told (Art. 34).
+    case tellSubjects(at: Date, how: String)
+    /// Write or change the account of what happened, its consequences and the measures taken.
+    case describe(IncidentAccount)
+    /// Art. 12(6): ask the rights requester for identity information; the clock pauses.
+    case requestIdentity(String)
+    /// The requester's identity is confirmed; a paused clock runs again.
+    case verifyIdentity
+    /// Answer a rights request; the requester gets the letter in their language.
+    case answer(RightsOutcome, reason: String)
+    /// Directive 2019/1937 Art. 9(1)(f): feedback to the whistleblower; meets the 3-month clock.
+    case giveFeedback(String)
+    /// Open the identity of a whistleblowing reporter; recorded.
+    case revealIdentity
+    /// A corrective or preventive action, due at the end of a local day.
+    case addAction(what: String, owner: Contact, due: LocalDate)
+    case completeAction(CorrectiveAction.ID, note: String)
+    /// Close the case; refused while a legal step is open.
+    case close(outcome: String)
+    case reopen(reason: String)
 
     /// A stable name for the change, for logs.
     public var name: String {
@@ -39,6 +64,19 @@ public enum CaseChange: Sendable, Hashable {
         case .pause: "pause"
         case .resume: "resume"
         case .notifyAuthority: "notify-authority"
+        case .assess: "assess"
+        case .decide: "decide"
+        case .tellSubjects: "tell-subjects"
+        case .describe: "describe"
+        case .requestIdentity: "request-identity"
+        case .verifyIdentity: "verify-identity"
+        case .answer: "answer"
+        case .giveFeedback: "give-feedback"
+        case .revealIdentity: "reveal-identity"
+        case .addAction: "add-action"
+        case .completeAction: "complete-action"
+        case .close: "close"
+        case .reopen: "reopen"
         }
     }
 

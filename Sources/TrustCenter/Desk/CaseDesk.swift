@@ -7,11 +7,13 @@ import Logging
 public struct CaseDesk: Sendable {
     let store: any CaseStore
     let time: any TimeSource
+    let rules: CaseRules
     let logger = Logger(label: "trustcenter.desk")
 
-    public init(store: any CaseStore, time: any TimeSource) {
+    public init(store: any CaseStore, time: any TimeSource, rules: CaseRules) {
         self.store = store
         self.time = time
+        self.rules = rules
     }
 
     public func cases(_ query: CaseQuery, for officer: Officer) async throws -> CasePage {
@@ -21,8 +23,9 @@ public struct CaseDesk: Sendable {
         return try await store.cases(matching: query)
     }
 
+    /// The case, with a whistleblower's identity withheld (see `revealIdentity`).
     public func caseFile(_ reference: CaseReference, for officer: Officer) async throws -> CaseFile {
-        try await store.caseFile(reference, for: officer.viewer)
+        Self.withholdingIdentity(try await store.caseFile(reference, for: officer.viewer))
     }
 
     /// The case's clear summary (its entity's time zone, say), without opening its content.
@@ -97,8 +100,9 @@ public struct CaseDesk: Sendable {
 
     /// Acknowledges a whistleblowing report with a message the reporter reads on the follow-up
     /// page; the 7-day clock is met and feedback is due 3 months from now.
-    public func acknowledge(_ reference: CaseReference, text: String, by officer: Officer) async throws -> CaseFile {
-        let text = try CaseChange.checkedText(text, field: "text", required: true) ?? ""
+    /// Without `text`, the standard acknowledgement in the reporter's language.
+    public func acknowledge(_ reference: CaseReference, text: String?, by officer: Officer) async throws -> CaseFile {
+        let text = try CaseChange.checkedText(text, field: "text", required: false)
         return try await apply(.acknowledge(text), to: reference, by: officer)
     }
 
@@ -146,8 +150,7 @@ public struct CaseDesk: Sendable {
             to: reference, by: officer)
     }
 
-    private func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile
-    {
+    func apply(_ change: CaseChange, to reference: CaseReference, by officer: Officer) async throws -> CaseFile {
         guard officer.role.mayChangeCases else {
             throw PermissionError("an auditor can read cases but not change them")
         }
@@ -156,7 +159,7 @@ public struct CaseDesk: Sendable {
         logger.info(
             "case changed",
             metadata: ["case": "\(reference)", "change": "\(change.name)", "officer": "\(officer.id)"])
-        return caseFile
+        return change == .revealIdentity ? caseFile : Self.withholdingIdentity(caseFile)
     }
 
     /// Times are stored in whole seconds.

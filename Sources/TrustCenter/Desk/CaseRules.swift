@@ -6,10 +6,13 @@ import Foundation
 public struct CaseRules: Sendable {
     public let entities: [Entity]
     public let clockwork: Clockwork
+    /// The texts of the letters the system writes to reporters (extension, refusal, …).
+    public let letters: ReporterLetters
 
-    public init(entities: [Entity], clockwork: Clockwork = Clockwork()) {
+    public init(entities: [Entity], clockwork: Clockwork = Clockwork(), letters: ReporterLetters) {
         self.entities = entities
         self.clockwork = clockwork
+        self.letters = letters
     }
 
     /// The entity a stored case belongs to. A case of an entity that was removed from the
@@ -36,16 +39,21 @@ public struct CaseState: Sendable {
     public var awarenessAt: Date?
     public var clocks: [CaseClock]
     public var notifications: [RegulatorNotification]
+    public var handling: CaseHandling
+    public var actions: [CorrectiveAction]
 
     public init(
         summary: CaseSummary, routing: Routing, awarenessAt: Date?, clocks: [CaseClock],
-        notifications: [RegulatorNotification]
+        notifications: [RegulatorNotification], handling: CaseHandling = CaseHandling(),
+        actions: [CorrectiveAction] = []
     ) {
         self.summary = summary
         self.routing = routing
         self.awarenessAt = awarenessAt
         self.clocks = clocks
         self.notifications = notifications
+        self.handling = handling
+        self.actions = actions
     }
 
     /// The running (or paused) clock of this name.
@@ -70,6 +78,26 @@ public struct CaseUpdate: Sendable {
     public var notification: RegulatorNotification?
     public var note: String?
     public var message: String?
+    /// The case's handling record as it is after the change, when the change touches it.
+    public var handling: CaseHandling?
+    public var addedAction: NewAction?
+    /// An open action that is done, and its note.
+    public var completedAction: (id: CorrectiveAction.ID, note: String)?
 
     public init() {}
+}
+
+/// A corrective action about to be stored, with the plan of its clock.
+public struct NewAction: Sendable {
+    public var what: String
+    public var owner: Contact
+    public var dueDate: LocalDate
+    public var clock: ClockPlan
+
+    public init(what: String, owner: Contact, dueDate: LocalDate, clock: ClockPlan) {
+        self.what = what
+        self.owner = owner
+        self.dueDate = dueDate
+        self.clock = clock
+    }
 }

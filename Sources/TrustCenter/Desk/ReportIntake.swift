@@ -74,7 +74,8 @@ public struct ReportIntake: Sendable {
                 urgent: urgent, awarenessAt: awarenessAt,
                 clocks: rules.clockwork.plans(
                     for: checked.category, receivedAt: receivedAt, awarenessAt: awarenessAt, urgent: urgent,
-                    entity: entity)))
+                    entity: entity),
+                handling: CaseHandling(language: submission.language)))
         // Nothing is logged: a line's exact time, matched with the case numbers, would undo the
         // minute-only receipt time.
         return Receipt(reference: summary.reference, followUpKey: key)

@@ -6,11 +6,14 @@ public struct ReportSubmission: Sendable, Hashable {
     public var answers: AnswerSet
     /// Nil for an anonymous report.
     public var contact: ReporterContact?
+    /// The language the reporter used; letters to them are written in it.
+    public var language: Language?
 
-    public init(entityID: String?, answers: AnswerSet, contact: ReporterContact?) {
+    public init(entityID: String?, answers: AnswerSet, contact: ReporterContact?, language: Language? = nil) {
         self.entityID = entityID
         self.answers = answers
         self.contact = contact
+        self.language = language
     }
 }
 

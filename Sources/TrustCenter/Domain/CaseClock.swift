@@ -15,11 +15,13 @@ public struct CaseClock: Codable, Sendable, Hashable {
     public var pausedDays: Int
     /// When a met or stopped clock ended.
     public var endedAt: Date?
+    /// The corrective action an action clock belongs to.
+    public var actionID: Int64?
     public var stages: [ClockStage]
 
     public init(
         clock: ClockName, state: ClockState, startedAt: Date, due: Date, dueDate: LocalDate?, extended: Bool,
-        pausedAt: Date? = nil, pausedDays: Int = 0, endedAt: Date?, stages: [ClockStage]
+        pausedAt: Date? = nil, pausedDays: Int = 0, endedAt: Date?, actionID: Int64? = nil, stages: [ClockStage]
     ) {
         self.clock = clock
         self.state = state
@@ -30,6 +32,7 @@ public struct CaseClock: Codable, Sendable, Hashable {
         self.pausedAt = pausedAt
         self.pausedDays = pausedDays
         self.endedAt = endedAt
+        self.actionID = actionID
         self.stages = stages
     }
 }
@@ -37,7 +40,7 @@ public struct CaseClock: Codable, Sendable, Hashable {
 extension [CaseClock] {
     /// The running (or paused) clock of this name, if any.
     public func running(_ clock: ClockName) -> CaseClock? {
-        first { $0.clock == clock && $0.state.isRunning }
+        first { $0.clock == clock && $0.state.isRunning && $0.actionID == nil }
     }
 }
 

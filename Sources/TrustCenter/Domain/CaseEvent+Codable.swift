@@ -34,6 +34,7 @@ extension CaseEvent.Actor {
 extension CaseEvent.Change {
     private enum Keys: String, CodingKey {
         case kind, category, from, to, reason, owner, at, clock, due, state, stage, recipients
+        case level, severity, authority, subjects, fields, identity, outcome, action
         case kind2 = "notice"
     }
 
@@ -94,6 +95,37 @@ extension CaseEvent.Change {
             self = .messageSent
         case "message-received":
             self = .messageReceived
+        case "assessed":
+            self = .assessed(
+                level: try container.decode(RiskLevel.self, forKey: .level),
+                severity: try container.decode(Double.self, forKey: .severity))
+        case "decided":
+            self = .decided(
+                notifyAuthority: try container.decode(Bool.self, forKey: .authority),
+                subjects: try container.decode(SubjectsDecision.self, forKey: .subjects),
+                reason: try container.decodeIfPresent(String.self, forKey: .reason))
+        case "subjects-told":
+            self = .subjectsTold(at: try container.decode(Date.self, forKey: .at))
+        case "account-updated":
+            self = .accountUpdated(fields: try container.decode([String].self, forKey: .fields))
+        case "identity-changed":
+            self = .identityChanged(to: try container.decode(IdentityStatus.self, forKey: .identity))
+        case "answered":
+            self = .answered(outcome: try container.decode(RightsOutcome.self, forKey: .outcome))
+        case "feedback-given":
+            self = .feedbackGiven
+        case "identity-revealed":
+            self = .identityRevealed
+        case "action-added":
+            self = .actionAdded(
+                id: try container.decode(Int64.self, forKey: .action),
+                due: try container.decode(Date.self, forKey: .due))
+        case "action-done":
+            self = .actionDone(id: try container.decode(Int64.self, forKey: .action))
+        case "closed":
+            self = .closed(outcome: try container.decode(String.self, forKey: .outcome))
+        case "reopened":
+            self = .reopened(reason: try container.decode(String.self, forKey: .reason))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container, debugDescription: "unknown event kind \(other)")
@@ -142,7 +174,31 @@ extension CaseEvent.Change {
         case .statusChanged(let from, let to):
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
-        case .noteAdded, .messageSent, .messageReceived:
+        case .assessed(let level, let severity):
+            try container.encode(level, forKey: .level)
+            try container.encode(severity, forKey: .severity)
+        case .decided(let notifyAuthority, let subjects, let reason):
+            try container.encode(notifyAuthority, forKey: .authority)
+            try container.encode(subjects, forKey: .subjects)
+            try container.encodeIfPresent(reason, forKey: .reason)
+        case .subjectsTold(let at):
+            try container.encode(at, forKey: .at)
+        case .accountUpdated(let fields):
+            try container.encode(fields, forKey: .fields)
+        case .identityChanged(let status):
+            try container.encode(status, forKey: .identity)
+        case .answered(let outcome):
+            try container.encode(outcome, forKey: .outcome)
+        case .actionAdded(let id, let due):
+            try container.encode(id, forKey: .action)
+            try container.encode(due, forKey: .due)
+        case .actionDone(let id):
+            try container.encode(id, forKey: .action)
+        case .closed(let outcome):
+            try container.encode(outcome, forKey: .outcome)
+        case .reopened(let reason):
+            try container.encode(reason, forKey: .reason)
+        case .noteAdded, .messageSent, .messageReceived, .feedbackGiven, .identityRevealed:
             break
         }
     }

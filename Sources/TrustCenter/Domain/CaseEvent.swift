@@ -48,6 +48,27 @@ public struct CaseEvent: Codable, Sendable, Hashable {
         case messageSent
         /// The reporter wrote, through the follow-up page.
         case messageReceived
+        /// A breach was assessed (Art. 33/34); the facts and the reasons are in the case's handling.
+        case assessed(level: RiskLevel, severity: Double)
+        /// The officer decided whom to notify, with the reason when it differs from the recommendation.
+        case decided(notifyAuthority: Bool, subjects: SubjectsDecision, reason: String?)
+        /// The data subjects were told of the breach (Art. 34).
+        case subjectsTold(at: Date)
+        /// The account of what happened was written or changed; the names of the fields set.
+        case accountUpdated(fields: [String])
+        /// The identity check of a rights requester moved on (Art. 12(6)).
+        case identityChanged(to: IdentityStatus)
+        /// A rights request was answered (Art. 12(3), 12(4)).
+        case answered(outcome: RightsOutcome)
+        /// The whistleblowing reporter was given feedback (Directive 2019/1937 Art. 9(1)(f)).
+        case feedbackGiven
+        /// An officer opened the identity of a whistleblowing reporter.
+        case identityRevealed
+        /// A corrective or preventive action was set, or done.
+        case actionAdded(id: Int64, due: Date)
+        case actionDone(id: Int64)
+        case closed(outcome: String)
+        case reopened(reason: String)
 
         /// A stable name for the kind of change, kept in clear so that history can be counted.
         public var kind: String {
@@ -67,6 +88,18 @@ public struct CaseEvent: Codable, Sendable, Hashable {
             case .noteAdded: "note-added"
             case .messageSent: "message-sent"
             case .messageReceived: "message-received"
+            case .assessed: "assessed"
+            case .decided: "decided"
+            case .subjectsTold: "subjects-told"
+            case .accountUpdated: "account-updated"
+            case .identityChanged: "identity-changed"
+            case .answered: "answered"
+            case .feedbackGiven: "feedback-given"
+            case .identityRevealed: "identity-revealed"
+            case .actionAdded: "action-added"
+            case .actionDone: "action-done"
+            case .closed: "closed"
+            case .reopened: "reopened"
             }
         }
     }

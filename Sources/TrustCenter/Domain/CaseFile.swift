@@ -15,12 +15,16 @@ public struct CaseFile: Codable, Sendable, Hashable {
     public var awarenessAt: Date?
     public var clocks: [CaseClock]
     public var notifications: [RegulatorNotification]
+    /// What the officers recorded: account, assessments, decisions, identity check, answer, outcome.
+    public var handling: CaseHandling
+    public var actions: [CorrectiveAction]
 
     public init(
         summary: CaseSummary, report: Report, reporter: Reporter,
         notes: [CaseNote], messages: [CaseMessage], events: [CaseEvent],
         routing: Routing? = nil, awarenessAt: Date? = nil, clocks: [CaseClock] = [],
-        notifications: [RegulatorNotification] = []
+        notifications: [RegulatorNotification] = [], handling: CaseHandling = CaseHandling(),
+        actions: [CorrectiveAction] = []
     ) {
         self.summary = summary
         self.report = report
@@ -32,6 +36,8 @@ public struct CaseFile: Codable, Sendable, Hashable {
         self.awarenessAt = awarenessAt
         self.clocks = clocks
         self.notifications = notifications
+        self.handling = handling
+        self.actions = actions
     }
 
     public var reference: CaseReference { summary.reference }

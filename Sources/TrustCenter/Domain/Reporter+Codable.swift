@@ -1,14 +1,17 @@
 /// The stable JSON shape of a reporter, on the wire and sealed in storage:
-/// `{"anonymous": true}` or `{"anonymous": false, "name": …, "email"?: …, "phone"?: …}`.
+/// `{"anonymous": true}`, `{"anonymous": false, "name": …, "email"?: …, "phone"?: …}`, or
+/// `{"anonymous": false, "withheld": true}` for a whistleblower's identity not revealed.
 extension Reporter {
     private enum Keys: String, CodingKey {
-        case anonymous, name, email, phone
+        case anonymous, name, email, phone, withheld
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         if try container.decode(Bool.self, forKey: .anonymous) {
             self = .anonymous
+        } else if try container.decodeIfPresent(Bool.self, forKey: .withheld) == true {
+            self = .withheld
         } else {
             self = .named(
                 ReporterContact(
@@ -23,6 +26,9 @@ extension Reporter {
         switch self {
         case .anonymous:
             try container.encode(true, forKey: .anonymous)
+        case .withheld:
+            try container.encode(false, forKey: .anonymous)
+            try container.encode(true, forKey: .withheld)
         case .named(let contact):
             try container.encode(false, forKey: .anonymous)
             try container.encode(contact.name, forKey: .name)

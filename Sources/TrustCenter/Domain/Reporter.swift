@@ -2,6 +2,9 @@
 public enum Reporter: Codable, Sendable, Hashable {
     case anonymous
     case named(ReporterContact)
+    /// A named reporter of a whistleblowing case, whose identity is shown only when an officer
+    /// asks to reveal it (which is recorded).
+    case withheld
 
     public var isAnonymous: Bool {
         if case .anonymous = self { return true }

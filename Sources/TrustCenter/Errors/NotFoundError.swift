@@ -10,5 +10,9 @@ public struct NotFoundError: Error, Sendable, Equatable, CustomStringConvertible
         NotFoundError("no case \(reference)")
     }
 
+    public static func action(_ id: Int64) -> NotFoundError {
+        NotFoundError("no open action \(id)")
+    }
+
     public var description: String { message }
 }

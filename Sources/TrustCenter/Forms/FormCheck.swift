@@ -63,7 +63,9 @@ enum FormCheck {
 
     /// Every language has every text, none empty, each with the same `{placeholders}` as English.
     static func check(_ catalogue: Catalogue, for questionnaire: Questionnaire) throws(FormDefinitionError) {
-        let required = Catalogue.keys(for: questionnaire) + Catalogue.pageKeys + FieldProblem.keys + NoticeMail.keys
+        let required =
+            Catalogue.keys(for: questionnaire) + Catalogue.pageKeys + FieldProblem.keys + NoticeMail.keys
+            + ReporterLetters.keys
         let english = catalogue.texts[.en] ?? [:]
         for language in Language.allCases {
             let texts = catalogue.texts[language] ?? [:]

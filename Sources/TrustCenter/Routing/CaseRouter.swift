@@ -63,7 +63,7 @@ public enum CaseRouter {
             case .ceo: [entity.ceo]
             case .privacyOfficer: [entity.privacyOfficer]
             case .handlers: entity.whistleblowingHandlers
-            case .owner, .management, .alternate: []
+            case .owner, .management, .alternate, .actionOwner: []
             }
         }.filter { seen.insert($0.emailKey).inserted }
     }
@@ -83,9 +83,11 @@ public enum CaseRouter {
     /// The people a stage tells, resolved now: each once, and never an excluded person. A
     /// restricted case is told only to its members and the alternate: for everyone else it does
     /// not exist.
-    public static func recipients(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
+    public static func recipients(
+        _ roles: [RecipientRole], routing: Routing, entity: Entity, actionOwner: Contact? = nil
+    ) -> [Recipient] {
         let insiders = Set((routing.members + [entity.alternate]).map(\.emailKey))
-        let told = resolve(roles, routing: routing, entity: entity).filter {
+        let told = resolve(roles, routing: routing, entity: entity, actionOwner: actionOwner).filter {
             !routing.excludes($0.contact.email) && (!routing.restricted || insiders.contains($0.contact.emailKey))
         }
         // A restricted case whose stage names only outsiders (the CEO of a former whistleblowing
@@ -96,7 +98,9 @@ public enum CaseRouter {
         }
     }
 
-    static func resolve(_ roles: [RecipientRole], routing: Routing, entity: Entity) -> [Recipient] {
+    static func resolve(_ roles: [RecipientRole], routing: Routing, entity: Entity, actionOwner: Contact?)
+        -> [Recipient]
+    {
         var seen = Set<String>()
         return roles.flatMap { role -> [Recipient] in
             let people: [Contact] =
@@ -107,6 +111,7 @@ public enum CaseRouter {
                 case .management: entity.management
                 case .handlers: routing.members
                 case .alternate: [entity.alternate]
+                case .actionOwner: actionOwner.map { [$0] } ?? []
                 }
             return people.map { Recipient(contact: $0, role: role) }
         }
@@ -133,6 +138,7 @@ extension RecipientRole {
         case .owner: "the owner"
         case .management: "management"
         case .alternate: "the alternate"
+        case .actionOwner: "the owner of an action"
         }
     }
 }

@@ -12,6 +12,15 @@ public protocol CaseStore: Sendable {
     /// entity the configuration no longer lists.
     func syncEntities(_ entities: [Entity]) async throws
 
+    /// Corrective actions on the cases the query's viewer may see, soonest due first.
+    func actions(matching query: ActionQuery) async throws -> [CorrectiveAction]
+
+    /// The case an action belongs to; `NotFoundError` when the viewer may not see it.
+    func actionCase(_ id: CorrectiveAction.ID, for viewer: CaseViewer) async throws -> CaseReference
+
+    /// The breach cases for the register (Art. 33(5)) that the viewer may see, oldest first.
+    func breaches(matching query: RegisterQuery) async throws -> [CaseFile]
+
     /// Stores a new case with its `received` event and gives it the next reference of its year.
     func createCase(_ intake: CaseIntake) async throws -> CaseSummary
 
@@ -105,11 +114,13 @@ public struct CaseIntake: Sendable {
     /// When the organisation knew, when the report shows that was before receipt.
     public var awarenessAt: Date?
     public var clocks: [ClockPlan]
+    /// The handling record it starts with: the reporter's language, a rights request's identity check.
+    public var handling: CaseHandling
 
     public init(
         category: Category, entityID: String, receivedAt: Date, year: Int,
         followUpKeyHash: Data, report: Report, reporter: Reporter, routing: Routing, urgent: Bool,
-        awarenessAt: Date?, clocks: [ClockPlan]
+        awarenessAt: Date?, clocks: [ClockPlan], handling: CaseHandling = CaseHandling()
     ) {
         self.category = category
         self.entityID = entityID
@@ -122,6 +133,7 @@ public struct CaseIntake: Sendable {
         self.urgent = urgent
         self.awarenessAt = awarenessAt
         self.clocks = clocks
+        self.handling = handling
     }
 }
 

@@ -91,3 +91,39 @@ public struct NoticeQuery: Sendable, Hashable {
         self.limit = limit
     }
 }
+
+/// Which corrective actions to list: open ones by default, soonest due first.
+public struct ActionQuery: Sendable, Hashable {
+    public static let maximumLimit = 1000
+
+    public var viewer: CaseViewer
+    public var overdueOnly: Bool
+    public var includeDone: Bool
+    public var now: Date
+    public var limit: Int
+
+    public init(viewer: CaseViewer, overdueOnly: Bool, includeDone: Bool = false, now: Date, limit: Int) {
+        self.viewer = viewer
+        self.overdueOnly = overdueOnly
+        self.includeDone = includeDone
+        self.now = now
+        self.limit = limit
+    }
+}
+
+/// Which breaches go into a register export: those the organisation became aware of in
+/// [from, until), or all.
+public struct RegisterQuery: Sendable, Hashable {
+    /// More than any one organisation's breaches in the periods exported; a bound all the same.
+    public static let maximumEntries = 100_000
+
+    public var viewer: CaseViewer
+    public var from: Date?
+    public var until: Date?
+
+    public init(viewer: CaseViewer, from: Date?, until: Date?) {
+        self.viewer = viewer
+        self.from = from
+        self.until = until
+    }
+}

@@ -39,6 +39,7 @@ enum CaseText {
             lines.append("Aware:     \(ClockText.local(awareness, summary.timeZone))")
         }
         lines += ClockText.clocks(caseFile)
+        lines += HandlingText.lines(caseFile)
         lines += ["", "Report"]
         for answer in caseFile.report.answers {
             lines.append("  \(TerminalText.line(answer.question)):")
@@ -80,6 +81,7 @@ enum CaseText {
     static func reporter(_ reporter: Reporter) -> String {
         switch reporter {
         case .anonymous: return "anonymous"
+        case .withheld: return "named, identity withheld (trustctl show REF --reveal-identity, which is recorded)"
         case .named(let contact):
             let details = [contact.email, contact.phone].compactMap { $0 }.joined(separator: ", ")
             return TerminalText.line(details.isEmpty ? contact.name : "\(contact.name) (\(details))")
@@ -115,6 +117,20 @@ enum CaseText {
         case .noteAdded: "note added"
         case .messageSent: "message sent to the reporter"
         case .messageReceived: "message from the reporter"
+        case .assessed(let level, let severity): "assessed: \(level.rawValue) (severity \(severity))"
+        case .decided(let authority, let subjects, let reason):
+            "decided: authority \(authority ? "yes" : "no"), subjects \(subjects.rawValue)"
+                + (reason.map { ": " + TerminalText.line($0) } ?? "")
+        case .subjectsTold(let at): "data subjects told \(time(at, zone))"
+        case .accountUpdated(let fields): "account updated: \(fields.joined(separator: ", "))"
+        case .identityChanged(let status): "identity \(status.rawValue)"
+        case .answered(let outcome): "answered: \(outcome.rawValue)"
+        case .feedbackGiven: "feedback given to the reporter"
+        case .identityRevealed: "reporter's identity revealed"
+        case .actionAdded(let id, let due): "action \(id) set, due \(time(due, zone))"
+        case .actionDone(let id): "action \(id) done"
+        case .closed(let outcome): "closed: \(TerminalText.line(outcome))"
+        case .reopened(let reason): "reopened: \(TerminalText.line(reason))"
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrustCenter
 
 /// Where trustd is and who is asking, shared by every command.
 struct GlobalOptions: ParsableArguments {
@@ -20,6 +21,14 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The client, from the flags, then the environment, then the config file.
+    /// Sends a change to a case, `METHOD /cases/{reference}/{path}`, and returns the case as it is after it.
+    func change(_ reference: String, _ path: String, method: String = "POST", json: some Encodable) async throws
+        -> CaseFile
+    {
+        let reference = try CaseReference(parsing: reference)
+        return try await client().send(method, "cases/\(reference)/\(path)", json: json)
+    }
+
     func client() throws -> AdminClient {
         let environment = ProcessInfo.processInfo.environment
         let file = try ClientConfigFile.load(

@@ -2,22 +2,25 @@ import ArgumentParser
 import TrustCenter
 
 extension Trustctl {
-    /// `trustctl acknowledge REF TEXT`: acknowledge a whistleblowing report to its reporter.
+    /// `trustctl acknowledge REF [TEXT]`: acknowledge a whistleblowing report to its reporter.
     struct Acknowledge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Acknowledge a whistleblowing report: a message to the reporter's follow-up page.",
-            discussion: "Meets the 7-day clock; feedback is then due within 3 months of now.")
+            discussion: """
+                Meets the 7-day clock; feedback is then due within 3 months of now. Without TEXT, the standard \
+                acknowledgement goes out in the reporter's language, with the feedback date.
+                """)
 
         @Argument(help: "The case reference.") var reference: String
-        @Argument(help: "The acknowledgement, in the reporter's language.") var text: String
+        @Argument(help: "The acknowledgement, in the reporter's language; leave out for the standard one.")
+        var text: String?
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String }
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/acknowledgement", json: Body(text: text))
+                struct Body: Encodable { var text: String? }
+                let caseFile = try await global.change(
+                    reference, "acknowledgement", json: Body(text: text))
                 let due = caseFile.clocks.running(.whistleblowingFeedback)?.due
                 Output.text(
                     "\(caseFile.reference): acknowledged"

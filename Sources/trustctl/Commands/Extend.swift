@@ -15,9 +15,8 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var reason: String }
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/extension", json: Body(reason: reason))
+                let caseFile = try await global.change(
+                    reference, "extension", json: Body(reason: reason))
                 let due = caseFile.clocks.running(.rightsRequest)?.due
                 Output.text(
                     "\(caseFile.reference): extended"

@@ -37,9 +37,8 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var text: String }
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/messages", json: Body(text: text))
+                let caseFile = try await global.change(
+                    reference, "messages", json: Body(text: text))
                 Output.text("Message sent on \(caseFile.reference) (\(caseFile.messages.count) in the dialogue)\n")
             }
         }

@@ -17,9 +17,8 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var text: String }
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/notes", json: Body(text: text))
+                let caseFile = try await global.change(
+                    reference, "notes", json: Body(text: text))
                 Output.text("Note added to \(caseFile.reference) (\(caseFile.notes.count) in all)\n")
             }
         }

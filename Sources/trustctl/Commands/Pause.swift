@@ -16,9 +16,8 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable { var reason: String }
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/pause", json: Body(reason: reason))
+                let caseFile = try await global.change(
+                    reference, "pause", json: Body(reason: reason))
                 Output.text("\(caseFile.reference): the rights-request clock is paused\n")
             }
         }
@@ -34,9 +33,8 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 struct Body: Encodable {}
-                let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().send(
-                    "POST", "cases/\(reference)/resume", json: Body())
+                let caseFile = try await global.change(
+                    reference, "resume", json: Body())
                 let due = caseFile.clocks.running(.rightsRequest)?.due
                 Output.text(
                     "\(caseFile.reference): running again"

@@ -8,12 +8,17 @@ extension Trustctl {
 
         @Argument(help: "The case reference, such as TC-2026-00042.") var reference: String
         @Flag(help: "Print JSON for scripts.") var json = false
+        @Flag(help: "Show a whistleblower's identity; recorded in the case's history.") var revealIdentity = false
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
             try await reportingFailures {
                 let reference = try CaseReference(parsing: reference)
-                let caseFile: CaseFile = try await global.client().get("cases/\(reference)")
+                struct Empty: Encodable {}
+                let caseFile: CaseFile =
+                    revealIdentity
+                    ? try await global.client().send("POST", "cases/\(reference)/identity/reveal", json: Empty())
+                    : try await global.client().get("cases/\(reference)")
                 if json { Output.json(caseFile) } else { Output.text(CaseText.detail(caseFile)) }
             }
         }

@@ -61,9 +61,9 @@ struct TrustCenterRuntime: Sendable {
                 "created a new data key; back it up apart from the database",
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
+        let rules = configuration.rules(letters: ReporterLetters(catalogue: form.catalogue))
         let store = try SQLiteCaseStore(
-            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random),
-            rules: configuration.rules)
+            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random), rules: rules)
         do {
             try await store.syncEntities(configuration.entities)
         } catch let mismatch as ConfigurationMismatch {
@@ -79,14 +79,14 @@ struct TrustCenterRuntime: Sendable {
             form: form,
             store: store,
             intake: ReportIntake(
-                store: store, rules: configuration.rules, questionnaire: form.questionnaire, time: time,
+                store: store, rules: rules, questionnaire: form.questionnaire, time: time,
                 random: random, hasher: hasher),
-            desk: CaseDesk(store: store, time: time),
+            desk: CaseDesk(store: store, time: time, rules: rules),
             sweeper: StageSweeper(store: store, time: time),
             dispatcher: configuration.mail.map { mail in
                 NoticeDispatcher(
                     store: store, mailer: CurlMailer(settings: mail.relay),
-                    composer: NoticeMail(catalogue: form.catalogue, from: mail.relay.from), rules: configuration.rules,
+                    composer: NoticeMail(catalogue: form.catalogue, from: mail.relay.from), rules: rules,
                     time: time, random: random, policy: mail.policy)
             },
             officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher),

@@ -21,7 +21,10 @@ struct Configuration: Sendable {
     var mail: MailSettings?
 
     /// The rules cases are handled by.
-    var rules: CaseRules { CaseRules(entities: entities, clockwork: Clockwork(policies: clocks)) }
+    /// The case rules of this configuration, with the letters of the loaded forms.
+    func rules(letters: ReporterLetters) -> CaseRules {
+        CaseRules(entities: entities, clockwork: Clockwork(policies: clocks), letters: letters)
+    }
 
     /// The embedded default's one company, so that a fresh start has somewhere to file reports.
     static let demoEntity = Entity(

@@ -68,6 +68,128 @@ struct NoteRequest: JSONBody {
     var text: String
 }
 
+/// `POST /cases/:reference/acknowledgement`: `{"text"?: …}`; without text, the standard letter.
+struct OptionalTextRequest: JSONBody {
+    static let fields = ["text"]
+    var text: String?
+}
+
+/// `POST /cases/:reference/decision`.
+struct DecisionRequest: JSONBody {
+    static let fields = ["authority", "subjects", "reason"]
+    var authority: String
+    var subjects: String
+    var reason: String?
+}
+
+/// `POST /cases/:reference/subjects-told`: `{"at"?: …, "how": …}`.
+struct SubjectsToldRequest: JSONBody {
+    static let fields = ["at", "how"]
+    var at: String?
+    var how: String?
+}
+
+/// `PATCH /cases/:reference/account`: the fields of the account to write.
+struct AccountRequest: JSONBody {
+    static let fields = [
+        "whatHappened", "cause", "consequences", "immediateMeasures", "measuresBefore", "subjectGroups",
+        "occurredFrom", "occurredUntil",
+    ]
+    var whatHappened: String?
+    var cause: String?
+    var consequences: String?
+    var immediateMeasures: String?
+    var measuresBefore: String?
+    var subjectGroups: String?
+    var occurredFrom: String?
+    var occurredUntil: String?
+}
+
+/// `POST /cases/:reference/answer`: `{"outcome": …, "reason": …}`.
+struct AnswerRequest: JSONBody {
+    static let fields = ["outcome", "reason"]
+    var outcome: String
+    var reason: String?
+}
+
+/// `POST /cases/:reference/actions`: `{"what", "owner", "due"}`.
+struct ActionRequest: JSONBody {
+    static let fields = ["what", "owner", "due"]
+    var what: String?
+    var owner: String?
+    var due: String?
+}
+
+/// `POST /actions/:id/done`: `{"note": …}`.
+struct ActionDoneRequest: JSONBody {
+    static let fields = ["note"]
+    var note: String?
+}
+
+/// `POST /cases/:reference/close`: `{"outcome": …}`.
+struct CloseRequest: JSONBody {
+    static let fields = ["outcome"]
+    var outcome: String?
+}
+
+/// The query of `GET /actions`: overdue and limit.
+struct ActionListQuery {
+    var overdueOnly = false
+    var limit = 200
+
+    static let parameters = ["overdue", "limit"]
+
+    static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> ActionListQuery {
+        var result = ActionListQuery()
+        for (key, value) in query {
+            switch key {
+            case "overdue": result.overdueOnly = try QueryValue.flag(String(value), field: "overdue")
+            case "limit": result.limit = try QueryValue.number(String(value), field: "limit")
+            default: throw QueryValue.unknown(key, parameters)
+            }
+        }
+        return result
+    }
+}
+
+/// The query of `GET /register`: from and to, as local dates or ISO 8601 times.
+struct RegisterListQuery {
+    var from: String?
+    var to: String?
+
+    static let parameters = ["from", "to"]
+
+    static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> RegisterListQuery {
+        var result = RegisterListQuery()
+        for (key, value) in query {
+            switch key {
+            case "from": result.from = String(value)
+            case "to": result.to = String(value)
+            default: throw QueryValue.unknown(key, parameters)
+            }
+        }
+        return result
+    }
+}
+
+/// The query of `GET /cases/:reference/draft`: stage.
+struct DraftQuery {
+    var stage = NotificationStage.initial
+
+    static let parameters = ["stage"]
+
+    static func parse(_ query: some Sequence<(key: Substring, value: Substring)>) throws -> DraftQuery {
+        var result = DraftQuery()
+        for (key, value) in query {
+            switch key {
+            case "stage": result.stage = try NotificationStage.parse(String(value), field: "stage")
+            default: throw QueryValue.unknown(key, parameters)
+            }
+        }
+        return result
+    }
+}
+
 /// The query of `GET /cases`: status, category, entity, limit and offset. Unknown parameters are
 /// refused, so a misspelt filter never silently lists everything.
 enum CaseListQuery {

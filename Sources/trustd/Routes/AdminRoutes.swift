@@ -9,6 +9,7 @@ struct AdminRoutes {
     let maxBodyBytes: Int
 
     func register(on group: RouterGroup<TrustRequestContext>) {
+        registerTriage(on: group)
         group.get("me") { _, context in
             try Response.json(try context.authenticatedOfficer())
         }
@@ -46,7 +47,7 @@ struct AdminRoutes {
                 try await desk.extend(reference(context), reason: change.reason, by: context.authenticatedOfficer()))
         }
         group.post("cases/:reference/acknowledgement") { request, context in
-            let message = try await decode(NoteRequest.self, request)
+            let message = try await decode(OptionalTextRequest.self, request)
             return try Response.json(
                 try await desk.acknowledge(reference(context), text: message.text, by: context.authenticatedOfficer()),
                 status: .created)
@@ -152,16 +153,16 @@ struct AdminRoutes {
     }
 
     /// The case's entity time zone, in which a time typed without an offset is read.
-    private func timeZone(of reference: CaseReference, for officer: Officer) async throws -> TimeZone {
+    func timeZone(of reference: CaseReference, for officer: Officer) async throws -> TimeZone {
         let summary = try await desk.caseSummary(reference, for: officer)
         return TimeZone(identifier: summary.timeZone) ?? .gmt
     }
 
-    private func reference(_ context: TrustRequestContext) throws -> CaseReference {
+    func reference(_ context: TrustRequestContext) throws -> CaseReference {
         try CaseReference(parsing: context.parameters.get("reference") ?? "")
     }
 
-    private func decode<T: JSONBody>(_ type: T.Type, _ request: Request) async throws -> T {
+    func decode<T: JSONBody>(_ type: T.Type, _ request: Request) async throws -> T {
         try BodyReader.json(type, from: try await BodyReader.collect(request, limit: maxBodyBytes))
     }
 }

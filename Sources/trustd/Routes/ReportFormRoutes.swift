@@ -122,7 +122,8 @@ struct ReportFormRoutes {
             do {
                 let receipt = try await runtime.intake.submit(
                     ReportSubmission(
-                        entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire)))
+                        entityID: state.entityID, answers: state.answers, contact: state.contact(form.questionnaire),
+                        language: language))
                 await runtime.tokenLedger.finishSend(nonce, receipt: receipt)
                 return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
             } catch let rejected as SubmissionProblems {

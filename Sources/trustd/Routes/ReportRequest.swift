@@ -1,17 +1,20 @@
 import TrustCenter
 
 /// A report sent as JSON: `{"entity"?, "answers": {question id: text or [option, …]},
-/// "reporter"?: {"name", "email"?, "phone"?}}`. The answers follow the questionnaire; the category
-/// follows from them. Leaving out `reporter` makes the report anonymous.
+/// "reporter"?: {"name", "email"?, "phone"?}, "language"?: "nb"|"sv"|"da"|"en"}`. The answers follow
+/// the questionnaire; the category follows from them. Leaving out `reporter` makes the report
+/// anonymous; `language` is the one letters to the reporter are written in.
 struct ReportRequest: JSONBody {
-    static let fields = ["entity", "answers", "reporter"]
+    static let fields = ["entity", "answers", "reporter", "language"]
 
     var entity: String?
     var answers: [String: AnswerValue]
     var reporter: ReporterContact?
+    var language: Language?
 
     var submission: ReportSubmission {
-        ReportSubmission(entityID: entity, answers: AnswerSet(answers.mapValues(\.values)), contact: reporter)
+        ReportSubmission(
+            entityID: entity, answers: AnswerSet(answers.mapValues(\.values)), contact: reporter, language: language)
     }
 }
 

@@ -151,7 +151,9 @@ final class StoreHarness {
 
     init(entities: [Entity] = [Fixtures.norway, Fixtures.sweden], clockwork: Clockwork = Clockwork()) async throws {
         directory = try TemporaryDirectory()
-        rules = CaseRules(entities: entities, clockwork: clockwork)
+        rules = CaseRules(
+            entities: entities, clockwork: clockwork,
+            letters: ReporterLetters(catalogue: try FormsFolder.definition().catalogue))
         store = try SQLiteCaseStore(
             path: directory.file("trustcenter.db"), sealer: Sealer(dataKey: Fixtures.dataKey, random: random),
             rules: rules)
@@ -173,7 +175,7 @@ final class StoreHarness {
             random: random, hasher: hasher)
     }
 
-    var desk: CaseDesk { CaseDesk(store: store, time: time) }
+    var desk: CaseDesk { CaseDesk(store: store, time: time, rules: rules) }
     var sweeper: StageSweeper { StageSweeper(store: store, time: time) }
     var officers: OfficerRegistry { OfficerRegistry(store: store, time: time, random: random, hasher: hasher) }
 }

@@ -11,8 +11,8 @@ extension SQLiteCaseStore {
             try connection.query(
                 """
                 INSERT INTO cases (year, serial, category, status, entity_id, received_at, updated_at,
-                    follow_up_key_hash, report, reporter, routing, restricted, urgent, awareness_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    follow_up_key_hash, report, reporter, routing, restricted, urgent, awareness_at, handling)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .integer(Int64(reference.year)), .integer(Int64(reference.serial)),
@@ -23,6 +23,7 @@ extension SQLiteCaseStore {
                     .blob(try sealer.seal(json: intake.routing, context: .routing(of: reference))),
                     .integer(intake.routing.restricted ? 1 : 0), .integer(intake.urgent ? 1 : 0),
                     SQLiteValue(intake.awarenessAt),
+                    .blob(try sealer.seal(json: intake.handling, context: .handling(of: reference))),
                 ],
                 operation: "insert case")
             let row = CaseRow(id: connection.lastInsertRowID, reference: reference)

@@ -73,6 +73,20 @@ extension SQLiteCaseStore {
                 text, direction: .toReporter, officer: officer.id, caseID: row.id, reference: row.reference, at: date,
                 sealer: sealer, connection: connection)
         }
+        if let handling = update.handling {
+            try writeHandling(handling, of: row, sealer: sealer, connection: connection)
+        }
+        if let action = update.addedAction {
+            let id = try insertAction(action, on: row, by: officer, at: date, sealer: sealer, connection: connection)
+            try insertEvent(
+                CaseEvent(
+                    at: date, actor: .officer(officer), change: .actionAdded(id: id, due: action.clock.deadline.due)),
+                caseID: row.id, reference: row.reference, sealer: sealer, connection: connection)
+        }
+        if let done = update.completedAction {
+            try completeAction(
+                done.id, note: done.note, on: row, by: officer, at: date, sealer: sealer, connection: connection)
+        }
         if let text = update.note {
             let id = try nextRowID(of: .notes, connection: connection)
             let context = SealContext.note(

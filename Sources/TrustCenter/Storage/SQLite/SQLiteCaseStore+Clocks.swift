@@ -2,16 +2,18 @@ import Foundation
 
 /// A case's clocks and stages, and its notifications to the authority.
 extension SQLiteCaseStore {
-    static func insertClock(_ plan: ClockPlan, caseID: Int64, connection: SQLiteConnection) throws {
+    static func insertClock(_ plan: ClockPlan, caseID: Int64, actionID: Int64? = nil, connection: SQLiteConnection)
+        throws
+    {
         try connection.query(
             """
-            INSERT INTO clocks (case_id, name, state, started_at, due_at, due_date, extended, paused_days)
-            VALUES (?, ?, 'running', ?, ?, ?, ?, ?)
+            INSERT INTO clocks (case_id, name, state, started_at, due_at, due_date, extended, paused_days, action_id)
+            VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(caseID), .text(plan.clock.rawValue), SQLiteValue(plan.startedAt),
                 SQLiteValue(plan.deadline.due), SQLiteValue(plan.deadline.dueDate?.description),
-                .integer(plan.extended ? 1 : 0), .integer(Int64(plan.pausedDays)),
+                .integer(plan.extended ? 1 : 0), .integer(Int64(plan.pausedDays)), SQLiteValue(actionID),
             ],
             operation: "start clock")
         try insertStages(plan.stages, clockID: connection.lastInsertRowID, connection: connection)
@@ -37,21 +39,28 @@ extension SQLiteCaseStore {
             operation: "plan stage")
     }
 
-    /// The running clock of this name on the case, by row id.
-    static func runningClockID(_ name: ClockName, caseID: Int64, connection: SQLiteConnection) throws -> Int64? {
+    /// The running clock of this name on the case, by row id; an action's clock only by its action.
+    static func runningClockID(
+        _ name: ClockName, caseID: Int64, actionID: Int64? = nil, connection: SQLiteConnection
+    ) throws -> Int64? {
         try connection.query(
-            "SELECT id FROM clocks WHERE case_id = ? AND name = ? AND state IN ('running', 'paused')",
-            [.integer(caseID), .text(name.rawValue)], operation: "find running clock"
+            """
+            SELECT id FROM clocks WHERE case_id = ? AND name = ? AND state IN ('running', 'paused')
+                AND action_id IS ?
+            """,
+            [.integer(caseID), .text(name.rawValue), SQLiteValue(actionID)], operation: "find running clock"
         ).first?.integer("id")
     }
 
     /// Ends a running clock; its stages that have not fired never will.
     static func endClock(
-        _ name: ClockName, as state: ClockState, at date: Date, caseID: Int64, connection: SQLiteConnection
+        _ name: ClockName, as state: ClockState, at date: Date, caseID: Int64, actionID: Int64? = nil,
+        connection: SQLiteConnection
     )
         throws
     {
-        guard let clockID = try runningClockID(name, caseID: caseID, connection: connection) else { return }
+        guard let clockID = try runningClockID(name, caseID: caseID, actionID: actionID, connection: connection)
+        else { return }
         try connection.query(
             "DELETE FROM clock_stages WHERE clock_id = ? AND fired_at IS NULL", [.integer(clockID)],
             operation: "cancel stages")
@@ -112,7 +121,8 @@ extension SQLiteCaseStore {
     static func loadClocks(caseID: Int64, connection: SQLiteConnection) throws -> [CaseClock] {
         let clocks = try connection.query(
             """
-            SELECT id, name, state, started_at, due_at, due_date, extended, paused_at, paused_days, ended_at FROM clocks
+            SELECT id, name, state, started_at, due_at, due_date, extended, paused_at, paused_days, ended_at, action_id
+            FROM clocks
             WHERE case_id = ? ORDER BY id
             """,
             [.integer(caseID)], operation: "read clocks")
@@ -131,6 +141,7 @@ extension SQLiteCaseStore {
                 dueDate: try row.optionalText("due_date").flatMap(LocalDate.init),
                 extended: try row.integer("extended") != 0, pausedAt: try row.optionalDate("paused_at"),
                 pausedDays: Int(try row.integer("paused_days")), endedAt: try row.optionalDate("ended_at"),
+                actionID: try row.optionalInteger("action_id"),
                 stages: try stages.filter { try $0.integer("clock_id") == id }.map { stage in
                     ClockStage(
                         kind: try stored(NoticeKind.self, stage.text("kind"), column: "kind"),

@@ -66,6 +66,11 @@ extension SealContext {
     static func report(of reference: CaseReference) -> SealContext { SealContext("report", of: reference) }
     static func reporter(of reference: CaseReference) -> SealContext { SealContext("reporter", of: reference) }
     static func routing(of reference: CaseReference) -> SealContext { SealContext("routing", of: reference) }
+    static func handling(of reference: CaseReference) -> SealContext { SealContext("handling", of: reference) }
+
+    static func action(of reference: CaseReference, row: Int64) -> SealContext {
+        SealContext("action", of: reference, details: ["row=\(row)"])
+    }
 
     static func notice(of reference: CaseReference, row: Int64) -> SealContext {
         SealContext("notice", of: reference, details: ["row=\(row)"])

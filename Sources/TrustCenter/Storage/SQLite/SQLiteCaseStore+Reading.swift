@@ -63,7 +63,9 @@ extension SQLiteCaseStore {
             CaseState(
                 summary: summary, routing: routing, awarenessAt: try row.optionalDate("awareness_at"),
                 clocks: try loadClocks(caseID: caseRow.id, connection: connection),
-                notifications: try loadNotifications(of: caseRow, sealer: sealer, connection: connection))
+                notifications: try loadNotifications(of: caseRow, sealer: sealer, connection: connection),
+                handling: try loadHandling(of: caseRow, connection: connection, sealer: sealer),
+                actions: try loadActions(of: caseRow, sealer: sealer, connection: connection))
         )
     }
 
@@ -72,6 +74,7 @@ extension SQLiteCaseStore {
     {
         let row = try loadRow(reference, connection: connection)
         let caseID = try row.integer("id")
+        let caseRow = CaseRow(id: caseID, reference: reference)
         let summary = try summary(from: row, sealer: sealer)
         let sealed = try connection.query(
             "SELECT report, reporter FROM cases WHERE id = ?", [.integer(caseID)], operation: "read case content")
@@ -139,8 +142,9 @@ extension SQLiteCaseStore {
             routing: try routing(from: row, reference: reference, sealer: sealer),
             awarenessAt: try row.optionalDate("awareness_at"),
             clocks: try loadClocks(caseID: caseID, connection: connection),
-            notifications: try loadNotifications(
-                of: CaseRow(id: caseID, reference: reference), sealer: sealer, connection: connection))
+            notifications: try loadNotifications(of: caseRow, sealer: sealer, connection: connection),
+            handling: try loadHandling(of: caseRow, connection: connection, sealer: sealer),
+            actions: try loadActions(of: caseRow, sealer: sealer, connection: connection))
     }
 
     static func officerSummary(_ row: SQLiteRow) throws -> OfficerSummary {

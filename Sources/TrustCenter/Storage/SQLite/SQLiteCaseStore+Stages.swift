@@ -81,7 +81,13 @@ extension SQLiteCaseStore {
         let roles = try stage.text("notify").split(separator: ",").map {
             try stored(RecipientRole.self, String($0), column: "notify")
         }
-        let recipients = CaseRouter.recipients(roles, routing: routing, entity: entity)
+        let actionOwner =
+            roles.contains(.actionOwner)
+            ? try actionOwner(
+                clockID: try stage.integer("clock_id"), reference: row.reference, sealer: sealer, connection: connection
+            )
+            : nil
+        let recipients = CaseRouter.recipients(roles, routing: routing, entity: entity, actionOwner: actionOwner)
         for recipient in recipients {
             try insertNotice(
                 NewNotice(kind: kind, clock: clock, due: try stage.date("due_at"), recipient: recipient), on: row,

@@ -1,7 +1,8 @@
 /// The schema, as numbered migrations. Append new steps; never edit a step that has shipped.
 ///
 /// What queries need stays in clear: category, status, entity, dates, clocks. Report answers,
-/// reporter contact details, messages, notes, event details, routing and notice recipients are
+/// reporter contact details, messages, notes, event details, routing, notice recipients, the
+/// handling record and corrective actions are
 /// sealed blobs (see `Sealer`); who may see a case is kept as keyed hashes of email addresses.
 /// (`cases.assignee_id` from version 1 is no longer used: the owner is in the sealed routing.)
 /// Times are whole seconds since 1970, UTC.
@@ -164,6 +165,29 @@ enum SQLiteSchema {
                 -- Cases stored before this version get routed once, at the next start-up.
                 INSERT INTO store_meta (name, value)
                 SELECT 'route-stored-cases', x'01' WHERE EXISTS (SELECT 1 FROM cases);
+                """
+        ),
+        SQLiteMigration(
+            version: 4, name: "handling record, corrective actions",
+            sql: """
+                -- The sealed handling record: account, assessments, decisions, identity, answer, outcome.
+                ALTER TABLE cases ADD COLUMN handling BLOB;
+
+                CREATE TABLE case_actions (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+                    owner_key BLOB NOT NULL,
+                    due_date TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    done_at INTEGER,
+                    detail BLOB NOT NULL
+                ) STRICT;
+                CREATE INDEX case_actions_by_case ON case_actions (case_id, id);
+                CREATE INDEX case_actions_open_by_due ON case_actions (due_at) WHERE done_at IS NULL;
+
+                -- An action's clock names its action; other clocks have none.
+                ALTER TABLE clocks ADD COLUMN action_id INTEGER REFERENCES case_actions(id);
                 """
         ),
     ]

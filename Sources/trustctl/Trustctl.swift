@@ -11,7 +11,7 @@ struct Trustctl: AsyncParsableCommand {
             The server and token come from --url/--token, else TRUSTCTL_URL/TRUSTCTL_TOKEN, else the config file \
             (--config, TRUSTCTL_CONFIG, or ~/.config/trustctl/config.json).
             Exit codes: 0 done, 1 server error, 3 trustd unreachable, 4 token refused or not allowed, \
-            5 not found, 6 input refused, 64 bad arguments.
+            5 not found, 6 input refused, 64 bad arguments or input, 66 a file cannot be read.
             """,
         subcommands: [
             Cases.self, Show.self, Classify.self, Assign.self, Status.self, Note.self, Messages.self, Reply.self,

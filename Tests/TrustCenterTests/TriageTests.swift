@@ -34,7 +34,8 @@ import TrustCenter
         let assessed = try await harness.desk.assess(reference, facts: try facts(), by: privacy)
         let assessment = try #require(assessed.handling.assessment?.result)
         #expect(assessment.level == .risk && assessment.notifyAuthority && !assessment.notifySubjects)
-        #expect(assessed.events.last?.change == .assessed(level: .risk, severity: assessment.severity))
+        #expect(assessed.events.contains { $0.change == .assessed(level: .risk, severity: assessment.severity) })
+        #expect(assessed.summary.status == .inProgress)
         // Departing from the recommendation needs a reason, and the reason cannot name people.
         let departing = await #expect(throws: InputError.self) {
             try await harness.desk.decide(reference, notifyAuthority: false, subjects: .no, reason: nil, by: privacy)
@@ -53,6 +54,13 @@ import TrustCenter
         let missing = try #require(refused?.message)
         #expect(missing.contains("the breach clock is running"))
         #expect(missing.contains("the decision is to notify the authority"))
+        #expect(missing.contains("the breach register needs what happened, its consequences, the measures taken"))
+        _ = try await harness.desk.describe(
+            reference,
+            IncidentAccount(
+                whatHappened: "a newsletter with 150 addresses in Cc", consequences: "addresses seen by the others",
+                immediateMeasures: "recipients asked to delete"),
+            by: privacy)
         harness.time.advance(by: 30 * Self.hour)
         _ = try await harness.desk.notifyAuthority(
             reference, stage: .initial, at: nil, authority: nil, authorityReference: "21/01234", lateReason: nil,
@@ -83,6 +91,11 @@ import TrustCenter
             receipt.reference, notifyAuthority: false, subjects: .no, reason: nil, by: privacy)
         #expect(decided.clocks.first { $0.clock == .breach }?.state == .met)
         #expect(decided.handling.decision?.reason == nil)
+        _ = try await harness.desk.describe(
+            receipt.reference,
+            IncidentAccount(
+                whatHappened: "an encrypted list in Cc", consequences: "none", immediateMeasures: "recalled"),
+            by: privacy)
         let closed = try await harness.desk.close(receipt.reference, outcome: "documented only", by: privacy)
         #expect(closed.summary.status == .closed)
     }
@@ -120,7 +133,7 @@ import TrustCenter
         #expect(answered.clocks.first?.state == .met)
         let answer = try #require(answered.messages.last?.text)
         #expect(answer.contains("backups are not searched"))
-        #expect(answer.contains("Datatilsynet (NO)") && answer.contains("domstolene"))  // Art. 12(4) remedies
+        #expect(answer.contains("Datatilsynet, www.datatilsynet.no") && answer.contains("domstolene"))  // Art. 12(4) remedies
         #expect(try await harness.desk.close(reference, outcome: "answered", by: privacy).summary.status == .closed)
     }
 
@@ -134,7 +147,9 @@ import TrustCenter
             receipt.reference, outcome: .refused, reason: "we hold no data about you", by: privacy)
         let letter = try #require(answered.messages.last?.text)
         #expect(letter.contains("we hold no data about you"))
-        #expect(letter.contains("complain to the data protection authority, Integritetsskyddsmyndigheten (IMY)"))
+        #expect(
+            letter.contains("complain to the data protection authority, Integritetsskyddsmyndigheten (IMY), www.imy.se")
+        )
     }
 
     @Test func whistleblowingIsAcknowledgedAnsweredAndTheIdentityRevealedOnlyOnRequest() async throws {
@@ -273,6 +288,191 @@ import TrustCenter
     }
 }
 
+/// What the review and the new-user trial found: closed cases stay closed, stale decisions,
+/// the Art. 34 rules, screening of every text for the register, and cases from before handling.
+@Suite struct TriageGuardTests {
+    static let hour: TimeInterval = 3600
+
+    func officer(_ harness: StoreHarness, _ email: String = "privacy@acme.example") async throws -> Officer {
+        try await harness.officers.add(name: "Officer", email: email, role: .privacyOfficer).0
+    }
+
+    func facts(_ json: String = TriageTests.ccFacts) throws -> BreachFacts {
+        try BreachFacts.parse(Data(json.utf8))
+    }
+
+    /// A breach assessed, decided "no" from an unintelligible-data assessment, described, and closed.
+    func closedBreach(_ harness: StoreHarness, by privacy: Officer) async throws -> CaseReference {
+        let receipt = try await harness.intake().submit(Fixtures.breach())
+        let unintelligible = TriageTests.ccFacts.replacingOccurrences(
+            of: "\"unintelligible\": false", with: "\"unintelligible\": true")
+        _ = try await harness.desk.assess(receipt.reference, facts: try facts(unintelligible), by: privacy)
+        _ = try await harness.desk.decide(
+            receipt.reference, notifyAuthority: false, subjects: .no, reason: nil, by: privacy)
+        _ = try await harness.desk.describe(
+            receipt.reference,
+            IncidentAccount(whatHappened: "a list in Cc", consequences: "none known", immediateMeasures: "recalled"),
+            by: privacy)
+        _ = try await harness.desk.close(receipt.reference, outcome: "documented", by: privacy)
+        return receipt.reference
+    }
+
+    @Test func aClosedCaseTakesNotesAndReopeningOnly() async throws {
+        let harness = try await StoreHarness()
+        let privacy = try await officer(harness)
+        let reference = try await closedBreach(harness, by: privacy)
+        for attempt in [
+            { try await harness.desk.describe(reference, IncidentAccount(cause: "later"), by: privacy) },
+            { try await harness.desk.assess(reference, facts: try facts(), by: privacy) },
+            { try await harness.desk.setStatus(reference, to: .inProgress, by: privacy) },
+            {
+                try await harness.desk.addAction(
+                    reference, what: "x", ownerEmail: "it@acme.example",
+                    due: try #require(LocalDate(year: 2026, month: 12, day: 1)), by: privacy)
+            },
+        ] as [() async throws -> CaseFile] {
+            let refused = await #expect(throws: InputError.self) { try await attempt() }
+            #expect(refused?.message.contains("is closed: reopen it first") == true)
+        }
+        let noted = try await harness.desk.addNote(reference, text: "archived", by: privacy)
+        #expect(noted.summary.status == .closed && noted.notes.count == 1)
+        #expect(
+            try await harness.desk.reopen(reference, reason: "new facts", by: privacy).summary.status == .inProgress)
+    }
+
+    @Test func aNewAssessmentNeedsANewDecisionBeforeClosing() async throws {
+        let harness = try await StoreHarness()
+        let privacy = try await officer(harness)
+        let reference = try await closedBreach(harness, by: privacy)
+        _ = try await harness.desk.reopen(reference, reason: "the key was on the same laptop", by: privacy)
+        harness.time.advance(by: 60)
+        _ = try await harness.desk.assess(reference, facts: try facts(), by: privacy)
+        let refused = await #expect(throws: InputError.self) {
+            try await harness.desk.close(reference, outcome: "x", by: privacy)
+        }
+        #expect(refused?.message.contains("assessed again after the last decision") == true)
+    }
+
+    @Test func aHighRiskIsToldToTheSubjectsOrAnExceptionIsRecorded() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.breach())
+        let privacy = try await officer(harness)
+        let high = TriageTests.ccFacts.replacingOccurrences(
+            of: "\"seriousConsequences\": false", with: "\"seriousConsequences\": true")
+        let assessed = try await harness.desk.assess(receipt.reference, facts: try facts(high), by: privacy)
+        #expect(assessed.handling.assessment?.result.level == .high)
+        let refused = await #expect(throws: InputError.self) {
+            try await harness.desk.decide(
+                receipt.reference, notifyAuthority: true, subjects: .no, reason: "we think not", by: privacy)
+        }
+        #expect(refused?.field == "subjects")
+        let excepted = try await harness.desk.decide(
+            receipt.reference, notifyAuthority: true, subjects: .exceptionC, reason: "no addresses for 150 people",
+            by: privacy)
+        #expect(excepted.handling.decision?.differsFromRecommendation == false)
+        let missing = await #expect(throws: InputError.self) {
+            try await harness.desk.close(receipt.reference, outcome: "x", by: privacy)
+        }
+        #expect(missing?.message.contains("Art. 34(3)(c) needs a public communication") == true)
+        #expect(missing?.message.contains("the breach register needs what happened, its consequences") == true)
+    }
+
+    @Test func everyTextForTheRegisterIsScreened() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.breach())
+        let privacy = try await officer(harness)
+        let action = await #expect(throws: InputError.self) {
+            try await harness.desk.addAction(
+                receipt.reference, what: "call Jens at +45 20 12 34 56", ownerEmail: "it@acme.example",
+                due: try #require(LocalDate(year: 2026, month: 12, day: 1)), by: privacy)
+        }
+        #expect(action?.field == "what")
+        harness.time.advance(by: 80 * Self.hour)
+        let late = await #expect(throws: InputError.self) {
+            try await harness.desk.notifyAuthority(
+                receipt.reference, stage: .initial, at: nil, authority: nil, authorityReference: "1",
+                lateReason: "ask kari@example.no", by: privacy)
+        }
+        #expect(late?.field == "lateReason")
+        let told = await #expect(throws: InputError.self) {
+            try await harness.desk.tellSubjects(
+                receipt.reference, at: Date(timeIntervalSince1970: 0), how: "letter", by: privacy)
+        }
+        #expect(told?.message.contains("before the breach was known") == true)
+    }
+
+    @Test func aReasonForDelayIsOnlyForALateNotification() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.breach())
+        let privacy = try await officer(harness)
+        let refused = await #expect(throws: InputError.self) {
+            try await harness.desk.notifyAuthority(
+                receipt.reference, stage: .initial, at: nil, authority: nil, authorityReference: "1",
+                lateReason: "not late", by: privacy)
+        }
+        #expect(refused?.message.contains("within the 72 hours") == true)
+    }
+
+    @Test func actionsKeepTheirOwnClocks() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.breach(["personalData": ["no"]]))
+        let ceo = try await officer(harness, "ceo@acme.example")
+        let due = try #require(LocalDate(year: 2026, month: 4, day: 1))
+        _ = try await harness.desk.addAction(
+            receipt.reference, what: "first", ownerEmail: "it@acme.example", due: due, by: ceo)
+        let two = try await harness.desk.addAction(
+            receipt.reference, what: "second", ownerEmail: "hr@acme.example", due: due, by: ceo)
+        #expect(two.summary.status == .inProgress)
+        let (first, second) = (two.actions[0].id, two.actions[1].id)
+        let done = try await harness.desk.completeAction(first, note: "done", by: ceo)
+        #expect(done.clocks.first { $0.actionID == first }?.state == .met)
+        #expect(done.clocks.first { $0.actionID == second }?.state == .running)
+        // Reclassifying stops the category's clocks, not the actions'.
+        let privacy = try await officer(harness)
+        let moved = try await harness.desk.classify(receipt.reference, as: .breach, reason: "it held names", by: ceo)
+        #expect(moved.clocks.first { $0.clock == .deviation }?.state == .stopped)
+        #expect(moved.clocks.first { $0.actionID == second }?.state == .running)
+        let open = try await harness.desk.actions(overdueOnly: false, limit: 10, for: privacy)
+        #expect(open.map(\.id) == [second])
+    }
+
+    @Test func handlingMovesTheStatusAndTheIdentityRequestWaitsForTheRequester() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
+        let privacy = try await officer(harness)
+        let asked = try await harness.desk.requestIdentity(
+            receipt.reference, request: "your customer number", by: privacy)
+        #expect(asked.summary.status == .awaitingReporter)
+        let verified = try await harness.desk.verifyIdentity(receipt.reference, by: privacy)
+        #expect(verified.summary.status == .inProgress)
+        // A passed deadline cannot be stopped by asking now.
+        let late = try await harness.intake().submit(Fixtures.rightsRequest())
+        harness.time.advance(by: 40 * 24 * Self.hour)
+        let refused = await #expect(throws: InputError.self) {
+            try await harness.desk.requestIdentity(late.reference, request: "x", by: privacy)
+        }
+        #expect(refused?.message.contains("cannot stop it") == true)
+        await #expect(throws: InputError.self) { try await harness.desk.revealIdentity(late.reference, by: privacy) }
+    }
+
+    @Test func aCaseFromBeforeHandlingIsHandledFromDefaults() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
+        let privacy = try await officer(harness)
+        _ = try await harness.desk.pause(receipt.reference, reason: "asked for ID", by: privacy)
+        // A version 3 database's case has no handling record; migration 4 adds the column empty.
+        try RawDatabase.execute(path: harness.databasePath, "UPDATE cases SET handling = NULL")
+        try await harness.restart()
+        let shown = try await harness.desk.caseFile(receipt.reference, for: privacy)
+        #expect(shown.handling == CaseHandling())
+        let verified = try await harness.desk.verifyIdentity(receipt.reference, by: privacy)
+        #expect(verified.handling.identity == .verified && verified.clocks.first?.state == .running)
+        let answered = try await harness.desk.answer(
+            receipt.reference, outcome: .fulfilled, reason: "sent", by: privacy)
+        #expect(answered.messages.last?.text.contains("Vi har gjennomført det du ba om.") == true)
+    }
+}
+
 @Suite struct PersonalDataScreenTests {
     @Test(arguments: [
         ("write to ola.nordmann@example.no", "an email address"),
@@ -282,6 +482,10 @@ import TrustCenter
         ("call +47 912 34 567", "what looks like a phone number"),
         ("call 91234567", "what looks like a phone number"),
         ("ring 12 34 56 78", "what looks like a phone number"),
+        ("personnummer 197001011234", "what looks like a national identity number"),
+        ("personnummer 7001011234", "what looks like a national identity number"),
+        ("CPR 0101701234", "what looks like a national identity number"),
+        ("ring 070-123 45 67", "what looks like a phone number"),
     ])
     func findsWhatNamesPeople(text: String, finding: String) {
         #expect(PersonalDataScreen.finding(in: text) == finding)
@@ -289,7 +493,8 @@ import TrustCenter
 
     @Test(arguments: [
         "40 employees, 12 000 000 records", "discovered 2026-03-10 at 08:15", "organisation 995 944 383",
-        "version 2.28.1", "case TC-2026-00042",
+        "version 2.28.1", "case TC-2026-00042", "on 20260310", "12000000 records",
+        "Acme Sverige AB, 556036-0793",
     ])
     func letsOrdinaryFactsThrough(text: String) {
         #expect(PersonalDataScreen.finding(in: text) == nil)

@@ -90,11 +90,19 @@ extension CaseChange {
         if let feedback, state.running(.whistleblowingFeedback) != nil {
             update.replannedClocks.append(feedback)
         }
-        update.message =
-            text
-            ?? rules.letters.acknowledgement(
-                state.summary.reference, feedbackDue: feedback?.deadline.due ?? now, entity: entity,
+        if let text {
+            update.message = text
+        } else if let feedback {
+            update.message = rules.letters.acknowledgement(
+                state.summary.reference, feedbackDue: feedback.deadline.due, entity: entity,
                 language: state.language(entity))
+        } else {
+            // The standard letter promises a feedback date; without a feedback clock there is none.
+            throw InputError(
+                field: "text",
+                message: "no feedback clock runs in \(entity.country.rawValue), so the standard letter has no date "
+                    + "to give: write the acknowledgement yourself")
+        }
         update.events.insert(.messageSent, at: 0)
     }
 
@@ -171,6 +179,12 @@ extension CaseChange {
                     field: "stage", message: "the initial notification of \(reference) is already recorded")
             }
             let breachClock = state.running(.breach) ?? state.clocks.last { $0.clock == .breach }
+            if notification.lateReason != nil, breachClock.map({ notification.notifiedAt <= $0.due }) ?? true {
+                throw InputError(
+                    field: "lateReason",
+                    message:
+                        "the notification is within the 72 hours; a reason for delay is only recorded for a late one")
+            }
             if let due = breachClock?.due, notification.notifiedAt > due, notification.lateReason == nil {
                 throw InputError(
                     field: "lateReason",

@@ -43,6 +43,13 @@ extension CaseChange {
                         + "subjects: \(yesNo(assessment.notifySubjects))); give the reason"
                     : "an Art. 34(3) exception needs its reason")
         }
+        // A high risk is told to the data subjects unless an Art. 34(3) exception applies (Art. 34(1)).
+        if assessment.level == .high, subjects == .no {
+            throw InputError(
+                field: "subjects",
+                message: "the risk is high: the data subjects are told (yes) unless an Art. 34(3) exception applies "
+                    + "(exception-a, exception-b or exception-c, with the reason)")
+        }
         if notifyAuthority == false, state.notifications.contains(where: { $0.stage == .initial }) {
             throw InputError(
                 field: "authority", message: "the authority has already been notified of \(state.summary.reference)")
@@ -67,12 +74,21 @@ extension CaseChange {
     }
 
     static func tellSubjects(
-        at: Date, how: String, state: CaseState, officer: OfficerSummary, now: Date, into update: inout CaseUpdate
+        at: Date, how: String, state: CaseState, entity: Entity, officer: OfficerSummary, now: Date,
+        into update: inout CaseUpdate
     )
         throws
     {
         try requireBreach(state, doing: "followed by telling the data subjects")
         guard at <= now else { throw InputError(field: "at", message: "the time cannot be in the future") }
+        let aware = min(state.awarenessAt ?? state.summary.receivedAt, state.summary.receivedAt)
+        guard at >= aware else {
+            throw InputError(
+                field: "at",
+                message:
+                    "the data subjects cannot have been told before the breach was known (\(entity.localMinute(aware)))"
+            )
+        }
         try PersonalDataScreen.check(how, field: "how")
         var handling = state.handling
         handling.subjectsTold.append(SubjectsTold(at: at, how: how, recordedBy: officer))
@@ -106,7 +122,13 @@ extension CaseChange {
         guard state.identity != .verified else {
             throw InputError(field: "identity", message: "the requester's identity is already verified")
         }
-        if let clock = state.running(.rightsRequest), clock.state == .running, now <= clock.due {
+        if let clock = state.running(.rightsRequest), clock.state == .running, now > clock.due {
+            throw InputError(
+                field: "requested",
+                message: "the rights-request clock was due \(entity.localMinute(clock.due)); asking for identity "
+                    + "information now cannot stop it. Answer the request, or refuse it with the reason")
+        }
+        if let clock = state.running(.rightsRequest), clock.state == .running {
             try pause(
                 .rightsRequest, reason: "identity information requested (Art. 12(6))", state: state, entity: entity,
                 now: now, into: &update)
@@ -186,6 +208,8 @@ extension CaseChange {
         what: String, owner: Contact, due: LocalDate, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
         into update: inout CaseUpdate
     ) throws {
+        // The action's text goes into the breach register and the authority's drafts.
+        try PersonalDataScreen.check(what, field: "what")
         let today = entity.deadlineCalculator.day(of: now)
         guard due >= today else {
             throw InputError(field: "due", message: "the due date \(due) is in the past (today is \(today))")
@@ -233,14 +257,33 @@ extension CaseChange {
         }
         if state.summary.category == .breach {
             if let decision = state.handling.decision {
+                if let assessment = state.handling.assessment, assessment.assessedAt > decision.decidedAt {
+                    missing.append(
+                        "the breach was assessed again after the last decision: decide again (trustctl decide)")
+                }
                 if decision.notifyAuthority, !state.notifications.contains(where: { $0.stage == .initial }) {
                     missing.append("the decision is to notify the authority: record it (trustctl notify)")
                 }
-                if decision.subjects.tellsSubjects, state.handling.subjectsTold.isEmpty {
+                if decision.subjects == .yes, state.handling.subjectsTold.isEmpty {
                     missing.append("the decision is to tell the data subjects: record it (trustctl inform)")
+                }
+                if decision.subjects == .exceptionC, state.handling.subjectsTold.isEmpty {
+                    missing.append(
+                        "Art. 34(3)(c) needs a public communication instead: record it (trustctl inform --how …)")
                 }
             } else {
                 missing.append("the breach has no decision: trustctl decide")
+            }
+            // Art. 33(5): the register documents the facts, the effects and the remedial action.
+            let account = state.handling.account
+            let unwritten = [
+                ("what happened", account.whatHappened), ("its consequences", account.consequences),
+                ("the measures taken", account.immediateMeasures),
+            ].filter { $0.1 == nil }.map(\.0)
+            if !unwritten.isEmpty {
+                missing.append(
+                    "the breach register needs \(unwritten.joined(separator: ", ")): trustctl describe "
+                        + "--what-happened T --consequences T --measures T")
             }
         }
         if state.summary.category == .rightsRequest, state.handling.answer == nil {

@@ -9,6 +9,11 @@ extension CaseChange {
         let current = state.summary
         let entity = try rules.entity(current.entityID)
         var update = CaseUpdate()
+        if current.status == .closed, !allowedOnClosedCases {
+            throw InputError(
+                field: "case",
+                message: "case \(current.reference) is closed: reopen it first (trustctl reopen REF --reason T)")
+        }
         switch self {
         case .classify(let category, let reason):
             guard category != .unclassified else {
@@ -114,7 +119,8 @@ extension CaseChange {
                 notifyAuthority: notifyAuthority, subjects: subjects, reason: reason, state: state, entity: entity,
                 rules: rules, officer: officer, now: now, into: &update)
         case .tellSubjects(let at, let how):
-            try Self.tellSubjects(at: at, how: how, state: state, officer: officer, now: now, into: &update)
+            try Self.tellSubjects(
+                at: at, how: how, state: state, entity: entity, officer: officer, now: now, into: &update)
         case .describe(let account):
             try Self.describe(account, state: state, now: now, into: &update)
         case .requestIdentity(let request):
@@ -128,6 +134,11 @@ extension CaseChange {
         case .giveFeedback(let text):
             try Self.giveFeedback(text, state: state, now: now, into: &update)
         case .revealIdentity:
+            guard current.category == .whistleblowing || state.routing.restricted else {
+                throw InputError(
+                    field: "case",
+                    message: "case \(current.reference) is not a whistleblowing case: its reporter is not withheld")
+            }
             update.events.append(.identityRevealed)
         case .addAction(let what, let owner, let due):
             try Self.addAction(
@@ -139,7 +150,27 @@ extension CaseChange {
         case .reopen(let reason):
             try Self.reopen(reason, state: state, into: &update)
         }
+        if update.status == nil, let next = progressedStatus(from: current.status) {
+            update.status = next
+            update.events.append(.statusChanged(from: current.status, to: next))
+        }
         return update
+    }
+
+    /// Where handling moves a case that an officer has not moved by hand: work on it puts a new
+    /// case in progress, and asking the requester for identity information waits for them.
+    func progressedStatus(from status: CaseStatus) -> CaseStatus? {
+        switch self {
+        case .requestIdentity:
+            return status == .awaitingReporter ? nil : .awaitingReporter
+        case .verifyIdentity:
+            return [.received, .triaged, .awaitingReporter].contains(status) ? .inProgress : nil
+        case .assess, .decide, .tellSubjects, .describe, .answer, .giveFeedback, .addAction, .completeAction,
+            .acknowledge:
+            return [.received, .triaged].contains(status) ? .inProgress : nil
+        default:
+            return nil
+        }
     }
 
     static func endAll(_ state: CaseState, as end: ClockState, in update: inout CaseUpdate) {

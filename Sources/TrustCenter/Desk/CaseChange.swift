@@ -80,6 +80,16 @@ public enum CaseChange: Sendable, Hashable {
         }
     }
 
+    /// What may be done to a closed case: notes, messages to the reporter (who may still write),
+    /// opening a whistleblower's identity, and reopening. Anything else needs the case reopened,
+    /// so that closed cases stay as they were closed.
+    public var allowedOnClosedCases: Bool {
+        switch self {
+        case .addNote, .reply, .revealIdentity, .reopen: true
+        default: false
+        }
+    }
+
     /// The longest note or reason accepted, in characters.
     public static let maximumTextLength = 20_000
 

@@ -124,9 +124,9 @@ extension CaseDesk {
         if let from, let until, until <= from {
             throw InputError(field: "to", message: "the end of the period must be after its start")
         }
-        let cases = try await store.breaches(matching: RegisterQuery(viewer: officer.viewer, from: from, until: until))
-        return try cases.map { caseFile in
-            BreachRegisterEntry(caseFile, entity: try rules.entity(caseFile.summary.entityID))
+        let breaches = try await store.breaches(
+            matching: RegisterQuery(viewer: officer.viewer, from: from, until: until))
+        return try breaches.map { state in BreachRegisterEntry(state, entity: try rules.entity(state.summary.entityID))
         }
     }
 

@@ -143,6 +143,8 @@ public struct CaseDesk: Sendable {
         }
         let authority = try TextCheck.text(authority ?? "", field: "authority", maximumLength: 200, multiline: false)
         let lateReason = try CaseChange.checkedText(lateReason, field: "lateReason", required: false)
+        // The reasons for a delay go into the breach register and the authority's drafts.
+        try PersonalDataScreen.check(lateReason, field: "lateReason")
         return try await apply(
             .notifyAuthority(
                 stage, at: Self.toTheSecond(date ?? time.now()), authority: authority, reference: authorityReference,

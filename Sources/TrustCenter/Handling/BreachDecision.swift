@@ -26,9 +26,10 @@ public struct BreachDecision: Codable, Sendable, Hashable {
 
     /// Whether the decision departs from what the assessment recommended.
     public var differsFromRecommendation: Bool {
-        notifyAuthority != recommended.notifyAuthority
-            || subjects.tellsSubjects != recommended.notifySubjects
-                && !(recommended.notifySubjects && subjects.isException)
+        // Telling the subjects is recommended: "yes", or an Art. 34(3) exception in its place, agrees.
+        let subjectsAgree =
+            recommended.notifySubjects ? (subjects == .yes || subjects.isException) : subjects != .yes
+        return notifyAuthority != recommended.notifyAuthority || !subjectsAgree
     }
 
     /// What the assessment recommended.

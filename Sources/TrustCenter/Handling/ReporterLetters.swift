@@ -40,9 +40,20 @@ public struct ReporterLetters: Sendable {
     public func answer(_ outcome: RightsOutcome, reason: String, entity: Entity, language: Language) -> String {
         var text = catalogue.text("letter.answer.\(outcome.rawValue)", language, ["reason": reason])
         if outcome.needsRemedies {
-            text += "\n\n" + catalogue.text("letter.remedies", language, ["authority": entity.authority])
+            text += "\n\n" + catalogue.text("letter.remedies", language, ["authority": Self.authority(of: entity)])
         }
         return text
+    }
+
+    /// The authority as a requester can find it: its name and website, unless the configuration
+    /// names another authority.
+    static func authority(of entity: Entity) -> String {
+        guard entity.authority == entity.country.authority else { return entity.authority }
+        return switch entity.country {
+        case .norway: "Datatilsynet, www.datatilsynet.no"
+        case .sweden: "Integritetsskyddsmyndigheten (IMY), www.imy.se"
+        case .denmark: "Datatilsynet, www.datatilsynet.dk"
+        }
     }
 
     /// A due day as the reporter reads it: the local date, "2026-12-22".

@@ -63,16 +63,18 @@ public struct BreachRegisterEntry: Codable, Sendable, Hashable {
         public var how: String
     }
 
-    public init(_ caseFile: CaseFile, entity: Entity) {
-        let handling = caseFile.handling
+    /// The entry of one breach, from the case as the store's changes see it: without the report,
+    /// the reporter, messages or notes.
+    public init(_ state: CaseState, entity: Entity) {
+        let handling = state.handling
         let account = handling.account
-        let breachClock = caseFile.clocks.last { $0.clock == .breach }
-        reference = caseFile.reference
+        let breachClock = state.clocks.last { $0.clock == .breach }
+        reference = state.summary.reference
         self.entity = entity.name
         country = entity.country
-        status = caseFile.summary.status
-        receivedAt = caseFile.summary.receivedAt
-        awareAt = caseFile.awarenessAt ?? caseFile.summary.receivedAt
+        status = state.summary.status
+        receivedAt = state.summary.receivedAt
+        awareAt = state.awarenessAt ?? state.summary.receivedAt
         notificationDue = breachClock?.due
         occurredFrom = account.occurredFrom
         occurredUntil = account.occurredUntil
@@ -82,7 +84,7 @@ public struct BreachRegisterEntry: Codable, Sendable, Hashable {
         consequences = account.consequences
         immediateMeasures = account.immediateMeasures
         measuresBefore = account.measuresBefore
-        actions = caseFile.actions.map { Action(what: $0.what, dueDate: $0.dueDate, doneAt: $0.doneAt) }
+        actions = state.actions.map { Action(what: $0.what, dueDate: $0.dueDate, doneAt: $0.doneAt) }
         facts = handling.assessment?.facts
         assessment = handling.assessment?.result
         assessedAt = handling.assessment?.assessedAt
@@ -92,7 +94,7 @@ public struct BreachRegisterEntry: Codable, Sendable, Hashable {
                 recommendedLevel: $0.recommended.level, differsFromRecommendation: $0.differsFromRecommendation,
                 reason: $0.reason)
         }
-        notifications = caseFile.notifications.map { notification in
+        notifications = state.notifications.map { notification in
             Notification(
                 stage: notification.stage, notifiedAt: notification.notifiedAt, authority: notification.authority,
                 authorityReference: notification.authorityReference,

@@ -287,8 +287,8 @@ struct DraftMaterial {
         assessment = handling.assessment
         decision = handling.decision
         subjectsTold = handling.subjectsTold
-        // Never the owner: only what is done, by when.
-        actions = caseFile.actions.map {
+        // Never the owner: only what is done, by when; soonest due first.
+        actions = caseFile.actions.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }.map {
             Action(what: $0.what, dueDate: $0.dueDate, createdAt: $0.createdAt, doneAt: $0.doneAt)
         }
         discovered = caseFile.awarenessAt ?? caseFile.summary.receivedAt
@@ -298,11 +298,12 @@ struct DraftMaterial {
         changed = since.map { Self.changes(caseFile, since: $0) }
     }
 
-    /// What was recorded after `since`, from the case's history and the recorded times. Only the
-    /// kind and time of each event are read.
+    /// What was recorded at or after `since`, from the case's history and the recorded times. Only
+    /// the kind and time of each event are read. Times are whole seconds, so what was recorded in
+    /// the second of the last notice counts as new: repeating a fact beats leaving one out.
     static func changes(_ caseFile: CaseFile, since: Date) -> Set<Source> {
         var changed: Set<Source> = [.always]
-        for event in caseFile.events where event.at > since {
+        for event in caseFile.events where event.at >= since {
             switch event.change {
             case .accountUpdated(let fields): changed.formUnion(fields.map(Source.account))
             case .awarenessSet: changed.insert(.awareness)
@@ -315,10 +316,10 @@ struct DraftMaterial {
             }
         }
         let handling = caseFile.handling
-        if let assessment = handling.assessment, assessment.assessedAt > since { changed.insert(.assessment) }
-        if let decision = handling.decision, decision.decidedAt > since { changed.insert(.decision) }
-        if caseFile.actions.contains(where: { $0.createdAt > since }) { changed.insert(.actionsPlanned) }
-        if caseFile.actions.contains(where: { $0.doneAt.map { $0 > since } ?? false }) {
+        if let assessment = handling.assessment, assessment.assessedAt >= since { changed.insert(.assessment) }
+        if let decision = handling.decision, decision.decidedAt >= since { changed.insert(.decision) }
+        if caseFile.actions.contains(where: { $0.createdAt >= since }) { changed.insert(.actionsPlanned) }
+        if caseFile.actions.contains(where: { $0.doneAt.map { $0 >= since } ?? false }) {
             changed.formUnion([.actionsPlanned, .actionsDone])
         }
         return changed

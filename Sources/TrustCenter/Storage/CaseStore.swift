@@ -18,8 +18,9 @@ public protocol CaseStore: Sendable {
     /// The case an action belongs to; `NotFoundError` when the viewer may not see it.
     func actionCase(_ id: CorrectiveAction.ID, for viewer: CaseViewer) async throws -> CaseReference
 
-    /// The breach cases for the register (Art. 33(5)) that the viewer may see, oldest first.
-    func breaches(matching query: RegisterQuery) async throws -> [CaseFile]
+    /// The breach cases for the register (Art. 33(5)) that the viewer may see, oldest first, as
+    /// changes see them: without the report, the reporter, messages or notes.
+    func breaches(matching query: RegisterQuery) async throws -> [CaseState]
 
     /// Stores a new case with its `received` event and gives it the next reference of its year.
     func createCase(_ intake: CaseIntake) async throws -> CaseSummary

@@ -19,7 +19,7 @@ extension AsyncParsableCommand {
         do {
             try await body()
         } catch let failure as ClientFailure {
-            FileHandle.standardError.write(Data("trustctl: \(TerminalText.line(failure.description))\n".utf8))
+            FileHandle.standardError.write(Data("trustctl: \(TerminalText.block(failure.description))\n".utf8))
             throw ExitCode(failure.exitCode)
         } catch let error as InputError {
             FileHandle.standardError.write(Data("trustctl: \(TerminalText.line(error.message))\n".utf8))

@@ -31,6 +31,11 @@ extension Trustctl {
                     var whatHappened, cause, consequences, immediateMeasures, measuresBefore, subjectGroups: String?
                     var occurredFrom, occurredUntil: String?
                 }
+                let given = [
+                    ("what happened", whatHappened), ("cause", cause), ("consequences", consequences),
+                    ("measures", immediateMeasures), ("measures before", measuresBefore),
+                    ("subject groups", subjectGroups), ("from", from), ("until", until),
+                ].filter { $0.1 != nil }.map(\.0)
                 let caseFile = try await global.change(
                     reference, "account", method: "PATCH",
                     json: Body(
@@ -38,7 +43,7 @@ extension Trustctl {
                         immediateMeasures: immediateMeasures, measuresBefore: measuresBefore,
                         subjectGroups: subjectGroups, occurredFrom: from, occurredUntil: until))
                 Output.text(
-                    "\(caseFile.reference): account recorded (\(caseFile.handling.account.setFields.joined(separator: ", ")))\n"
+                    "\(caseFile.reference): account recorded (\(given.joined(separator: ", ")))\n"
                 )
             }
         }

@@ -31,7 +31,7 @@ struct PublicRoutes {
         let body = try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes)
         let report = try BodyReader.json(ReportRequest.self, from: body)
         do {
-            return try Response.json(try await runtime.intake.submit(report.submission), status: .created)
+            return try Response.json(try await runtime.intake.submit(report.submission()), status: .created)
         } catch let rejected as SubmissionProblems {
             // The first problem, in English, naming the question.
             let problem = rejected.problems.first ?? FieldProblem(question: "answers", key: "error.required")

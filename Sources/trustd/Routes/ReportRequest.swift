@@ -10,11 +10,21 @@ struct ReportRequest: JSONBody {
     var entity: String?
     var answers: [String: AnswerValue]
     var reporter: ReporterContact?
-    var language: Language?
+    var language: String?
 
-    var submission: ReportSubmission {
-        ReportSubmission(
-            entityID: entity, answers: AnswerSet(answers.mapValues(\.values)), contact: reporter, language: language)
+    func submission() throws(InputError) -> ReportSubmission {
+        var chosen: Language?
+        if let language {
+            chosen = Language(rawValue: language)
+            guard chosen != nil else {
+                throw InputError(
+                    field: "language",
+                    message: "unknown language \(PlainText.quoted(language, limit: 20)); valid values: "
+                        + Language.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+        }
+        return ReportSubmission(
+            entityID: entity, answers: AnswerSet(answers.mapValues(\.values)), contact: reporter, language: chosen)
     }
 }
 

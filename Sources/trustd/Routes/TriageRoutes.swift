@@ -137,7 +137,7 @@ extension AdminRoutes {
 /// A yes or a no, as typed.
 enum YesNo: String, CaseIterable, ParsableValue {
     case yes, no
-    static var valueKind: String { "answer" }
+    static var valueKind: String { "authority decision" }
 }
 
 /// The register's period: a date (a whole UTC day, the end inclusive) or an ISO 8601 time.

@@ -37,7 +37,12 @@ extension SQLiteCaseStore {
             [
                 .integer(id), .integer(row.id), .blob(sealer.personKey(action.owner.email)),
                 .text(action.dueDate.description), SQLiteValue(action.clock.deadline.due), SQLiteValue(date),
-                .blob(try sealer.seal(json: detail, context: .action(of: row.reference, row: id))),
+                .blob(
+                    try sealer.seal(
+                        json: detail,
+                        context: .action(
+                            of: row.reference, row: id, created: SQLiteValue.seconds(date),
+                            dueDate: action.dueDate.description, done: nil))),
             ],
             operation: "add action")
         try insertClock(action.clock, caseID: row.id, actionID: id, connection: connection)
@@ -50,16 +55,20 @@ extension SQLiteCaseStore {
         connection: SQLiteConnection
     ) throws {
         let rows = try connection.query(
-            "SELECT detail FROM case_actions WHERE id = ? AND case_id = ? AND done_at IS NULL",
+            "SELECT created_at, due_date, detail FROM case_actions WHERE id = ? AND case_id = ? AND done_at IS NULL",
             [.integer(id), .integer(row.id)], operation: "read action")
         guard let stored = rows.first else { throw NotFoundError.action(id) }
-        let context = SealContext.action(of: row.reference, row: id)
-        var detail = try sealer.open(json: ActionDetail.self, from: stored.blob("detail"), context: context)
+        let (created, dueDate) = (try stored.integer("created_at"), try stored.text("due_date"))
+        var detail = try sealer.open(
+            json: ActionDetail.self, from: stored.blob("detail"),
+            context: .action(of: row.reference, row: id, created: created, dueDate: dueDate, done: nil))
         detail.doneNote = note
         detail.doneBy = officer
+        let done = SealContext.action(
+            of: row.reference, row: id, created: created, dueDate: dueDate, done: SQLiteValue.seconds(date))
         try connection.query(
             "UPDATE case_actions SET done_at = ?, detail = ? WHERE id = ?",
-            [SQLiteValue(date), .blob(try sealer.seal(json: detail, context: context)), .integer(id)],
+            [SQLiteValue(date), .blob(try sealer.seal(json: detail, context: done)), .integer(id)],
             operation: "complete action")
         try endClock(.action, as: .met, at: date, caseID: row.id, actionID: id, connection: connection)
     }
@@ -76,7 +85,10 @@ extension SQLiteCaseStore {
     static func action(from row: SQLiteRow, reference: CaseReference, sealer: Sealer) throws -> CorrectiveAction {
         let id = try row.integer("id")
         let detail = try sealer.open(
-            json: ActionDetail.self, from: row.blob("detail"), context: .action(of: reference, row: id))
+            json: ActionDetail.self, from: row.blob("detail"),
+            context: .action(
+                of: reference, row: id, created: try row.integer("created_at"), dueDate: try row.text("due_date"),
+                done: try row.optionalInteger("done_at")))
         guard let dueDate = LocalDate(try row.text("due_date")) else {
             throw RowError(column: "due_date", problem: "is not a date")
         }
@@ -91,12 +103,12 @@ extension SQLiteCaseStore {
         throws -> Contact?
     {
         let rows = try connection.query(
-            "SELECT a.id, a.detail FROM case_actions a JOIN clocks k ON k.action_id = a.id WHERE k.id = ?",
+            """
+            SELECT a.id, a.due_date, a.due_at, a.created_at, a.done_at, a.detail FROM case_actions a
+            JOIN clocks k ON k.action_id = a.id WHERE k.id = ?
+            """,
             [.integer(clockID)], operation: "read action owner")
-        guard let row = rows.first else { return nil }
-        return try sealer.open(
-            json: ActionDetail.self, from: row.blob("detail"), context: .action(of: reference, row: row.integer("id"))
-        ).owner
+        return try rows.first.map { try action(from: $0, reference: reference, sealer: sealer).owner }
     }
 }
 
@@ -142,8 +154,8 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func breaches(matching query: RegisterQuery) async throws -> [CaseFile] {
-        let sealer = self.sealer
+    public func breaches(matching query: RegisterQuery) async throws -> [CaseState] {
+        let (sealer, rules) = (self.sealer, self.rules)
         return try await database.perform { connection in
             // Dated by when the organisation became aware: awareness, or else receipt.
             let rows = try connection.query(
@@ -151,12 +163,20 @@ extension SQLiteCaseStore {
                 SELECT c.year, c.serial FROM cases c
                 WHERE c.category = 'breach' AND COALESCE(c.awareness_at, c.received_at) >= ?
                     AND COALESCE(c.awareness_at, c.received_at) < ? AND
-                """ + " " + Self.visibleCondition + " ORDER BY c.received_at, c.id LIMIT ?",
+                """ + " " + Self.visibleCondition + " ORDER BY COALESCE(c.awareness_at, c.received_at), c.id LIMIT ?",
                 [SQLiteValue(query.from ?? .distantPast), SQLiteValue(query.until ?? .distantFuture)]
-                    + Self.visibility(query.viewer, sealer: sealer) + [.integer(Int64(RegisterQuery.maximumEntries))],
+                    + Self.visibility(query.viewer, sealer: sealer) + [
+                        .integer(Int64(RegisterQuery.maximumEntries + 1))
+                    ],
                 operation: "list breaches")
+            guard rows.count <= RegisterQuery.maximumEntries else {
+                throw InputError(
+                    field: "from",
+                    message: "more than \(RegisterQuery.maximumEntries) breaches in the period: export it in parts")
+            }
+            // The handling record, clocks, notifications and actions; never the report or the reporter.
             return try rows.map {
-                try Self.loadCaseFile(Self.reference(from: $0), sealer: sealer, connection: connection)
+                try Self.loadState(Self.reference(from: $0), rules: rules, sealer: sealer, connection: connection).1
             }
         }
     }

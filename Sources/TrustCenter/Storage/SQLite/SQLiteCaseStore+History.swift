@@ -68,8 +68,14 @@ extension SealContext {
     static func routing(of reference: CaseReference) -> SealContext { SealContext("routing", of: reference) }
     static func handling(of reference: CaseReference) -> SealContext { SealContext("handling", of: reference) }
 
-    static func action(of reference: CaseReference, row: Int64) -> SealContext {
-        SealContext("action", of: reference, details: ["row=\(row)"])
+    /// An action's sealed text is bound to its row's clear columns: editing its times or marking it
+    /// done in the file makes it unreadable.
+    static func action(of reference: CaseReference, row: Int64, created: Int64, dueDate: String, done: Int64?)
+        -> SealContext
+    {
+        SealContext(
+            "action", of: reference,
+            details: ["row=\(row)", "created=\(created)", "due=\(dueDate)", "done=\(done.map(String.init) ?? "-")"])
     }
 
     static func notice(of reference: CaseReference, row: Int64) -> SealContext {

@@ -36,7 +36,7 @@ extension SQLiteCaseStore {
     }
 
     public func postponeDeliveries(of id: Notice.ID?, until: Date) async throws {
-        try await database.write("postpone deliveries") { connection in
+        _ = try await database.write("postpone deliveries") { connection in
             try connection.query(
                 """
                 UPDATE notices SET next_attempt_at = ?

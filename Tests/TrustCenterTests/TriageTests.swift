@@ -133,7 +133,8 @@ import TrustCenter
         #expect(answered.clocks.first?.state == .met)
         let answer = try #require(answered.messages.last?.text)
         #expect(answer.contains("backups are not searched"))
-        #expect(answer.contains("Datatilsynet, www.datatilsynet.no") && answer.contains("domstolene"))  // Art. 12(4) remedies
+        // Art. 12(4): the remedies, the authority and the courts.
+        #expect(answer.contains("Datatilsynet, www.datatilsynet.no") && answer.contains("domstolene"))
         #expect(try await harness.desk.close(reference, outcome: "answered", by: privacy).summary.status == .closed)
     }
 

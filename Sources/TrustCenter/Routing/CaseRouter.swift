@@ -101,8 +101,7 @@ public enum CaseRouter {
     static func resolve(_ roles: [RecipientRole], routing: Routing, entity: Entity, actionOwner: Contact?)
         -> [Recipient]
     {
-        var seen = Set<String>()
-        return roles.flatMap { role -> [Recipient] in
+        roles.flatMap { role -> [Recipient] in
             let people: [Contact] =
                 switch role {
                 case .owner: [routing.owner]

@@ -92,20 +92,18 @@ public struct NoticeQuery: Sendable, Hashable {
     }
 }
 
-/// Which corrective actions to list: open ones by default, soonest due first.
+/// Which corrective actions to list: the open ones, or only the overdue ones, soonest due first.
 public struct ActionQuery: Sendable, Hashable {
     public static let maximumLimit = 1000
 
     public var viewer: CaseViewer
     public var overdueOnly: Bool
-    public var includeDone: Bool
     public var now: Date
     public var limit: Int
 
-    public init(viewer: CaseViewer, overdueOnly: Bool, includeDone: Bool = false, now: Date, limit: Int) {
+    public init(viewer: CaseViewer, overdueOnly: Bool, now: Date, limit: Int) {
         self.viewer = viewer
         self.overdueOnly = overdueOnly
-        self.includeDone = includeDone
         self.now = now
         self.limit = limit
     }

@@ -130,15 +130,12 @@ extension SQLiteCaseStore {
                 """
                 SELECT a.id, a.due_date, a.due_at, a.created_at, a.done_at, a.detail, c.year, c.serial
                 FROM case_actions a JOIN cases c ON c.id = a.case_id
-                WHERE (? = 1 OR a.done_at IS NULL) AND a.due_at < ? AND
+                WHERE a.done_at IS NULL AND a.due_at < ? AND
                 """ + " " + Self.visibleCondition + " ORDER BY a.due_at, a.id LIMIT ?",
-                [.integer(query.includeDone ? 1 : 0), query.overdueOnly ? SQLiteValue(query.now) : .integer(Int64.max)]
+                [query.overdueOnly ? SQLiteValue(query.now) : .integer(Int64.max)]
                     + Self.visibility(query.viewer, sealer: sealer) + [.integer(Int64(query.limit))],
                 operation: "list actions"
-            ).map { row in
-                let action = try Self.action(from: row, reference: try Self.reference(from: row), sealer: sealer)
-                return action
-            }.filter { !query.overdueOnly || $0.isOpen }
+            ).map { row in try Self.action(from: row, reference: try Self.reference(from: row), sealer: sealer) }
         }
     }
 

@@ -57,7 +57,6 @@ public enum SubjectsDecision: String, Codable, CaseIterable, Sendable {
     /// Art. 34(3)(c): telling each would take disproportionate effort; a public communication instead.
     case exceptionC = "exception-c"
 
-    public var tellsSubjects: Bool { self == .yes }
     public var isException: Bool { self == .exceptionA || self == .exceptionB || self == .exceptionC }
 
     /// "Art. 34(3)(a): data unintelligible", for registers and drafts.

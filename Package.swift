@@ -63,6 +63,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // bench/screen.sh: the personal-data screen's worst cases, timed against prose.
+        .executableTarget(
+            name: "screen-bench",
+            dependencies: ["TrustCenter"],
+            path: "bench/ScreenBench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TrustCenterTests",
             dependencies: ["TrustCenter", "CSQLite", "CCurl"],

@@ -43,6 +43,14 @@ import TrustCenter
         let key = FollowUpKey.generate(using: SeededRandomSource())
         let typed = key.description.replacingOccurrences(of: "-", with: " ")
         #expect(try FollowUpKey(parsing: typed) == key)
+        // Pasted with a line break, spaces, tabs, a byte-order mark or typographic dashes.
+        for pasted in [
+            key.description + "\r\n", "  " + key.description + " \n", "\t" + key.description + "\t",
+            "\u{FEFF}" + key.description + "\u{200B}", key.description.replacingOccurrences(of: "-", with: "\u{2013}"),
+            key.description.replacingOccurrences(of: "-", with: "\u{00A0}"),
+        ] {
+            #expect(try FollowUpKey(parsing: pasted) == key)
+        }
         #expect(throws: InputError.self) { try FollowUpKey(parsing: "12345-67890") }
         #expect(throws: InputError.self) { try FollowUpKey(parsing: String(repeating: "a", count: 25)) }
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TrustCenter
+@testable import TrustCenter
 
 @Suite struct FollowUpDeskTests {
     func fileReport(_ harness: StoreHarness) async throws -> (Receipt, Officer) {
@@ -117,6 +117,31 @@ import TrustCenter
             await limiter.succeeded("reporter")
         }
         #expect(await limiter.isWithinLimit("reporter"))
+    }
+
+    /// Two right keys whose attempts were counted in different windows once took back more than
+    /// was counted, and `removeLast` on an empty list stopped trustd.
+    @Test func takingBackMoreThanWasCountedIsHarmless() async {
+        let time = FixedTimeSource()
+        let limiter = AttemptLimiter(maxAttempts: 2, window: 600, time: time, random: SeededRandomSource())
+        _ = await limiter.admit("reporter")
+        time.advance(by: 601)
+        _ = await limiter.admit("reporter")
+        await limiter.succeeded("reporter")
+        await limiter.succeeded("reporter")
+        await limiter.succeeded("never-seen")
+        #expect(await limiter.isWithinLimit("reporter"))
+    }
+
+    /// Each attempt once copied the client's whole list; only what decides is kept now.
+    @Test func keepsOnlyWhatDecidesPerClient() async {
+        let limiter = AttemptLimiter(maxAttempts: 5, window: 600, time: FixedTimeSource(), random: SeededRandomSource())
+        for _ in 0..<10_000 { _ = await limiter.admit("guesser") }
+        #expect(await limiter.rememberedAttempts("guesser") == 6)
+        // A right key takes back its own attempt, and a client over the limit stays over it.
+        _ = await limiter.admit("guesser")
+        await limiter.succeeded("guesser")
+        #expect(await !limiter.isWithinLimit("guesser"))
     }
 
     @Test func remembersABoundedNumberOfClients() async {

@@ -96,6 +96,21 @@ import TrustCenter
         (Fixtures.question(contact: ReporterContact(name: "Ola", phone: "call me")), "phone", "error.phone"),
         (Fixtures.question(contact: ReporterContact(name: "", email: "ola@example.no")), "name", "error.name"),
         (Fixtures.question(contact: ReporterContact(name: "Ola\nEvil")), "name", "error.controlCharacters"),
+        // Invisible characters are no answer: what passes as answered is never stored as nothing.
+        (Fixtures.breach(["system": ["\u{200B}"]]), "system", "error.required"),
+        (Fixtures.breach(["system": ["\u{FEFF}\u{200D} \u{2060}\u{00AD}"]]), "system", "error.required"),
+        (Fixtures.breach(["system": ["\u{E0041}\u{E0042}\u{2800}"]]), "system", "error.required"),
+        (Fixtures.question("\u{200B}\u{200C}\n\u{3164}"), "question", "error.required"),
+        (Fixtures.question(contact: ReporterContact(name: "\u{200B}", email: "ola@example.no")), "name", "error.name"),
+        // The Unicode line and paragraph separators are line breaks.
+        (Fixtures.breach(["system": ["Pay\u{2028}roll"]]), "system", "error.singleLine"),
+        (Fixtures.breach(["system": ["Pay\u{2029}roll"]]), "system", "error.singleLine"),
+        (Fixtures.question(contact: ReporterContact(name: "Ola\u{2028}Evil")), "name", "error.controlCharacters"),
+        // Nothing invisible inside an email address.
+        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola\u{200B}@example.no")), "email", "error.email"),
+        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exam\u{FEFF}ple.no")), "email", "error.email"),
+        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@example.no\u{E0041}")), "email", "error.email"),
+        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exa\u{2028}mple.no")), "email", "error.controlCharacters"),
     ])
     func refusesBadInputNamingTheField(submission: ReportSubmission, field: String, key: String) async throws {
         let harness = try await StoreHarness()
@@ -103,6 +118,14 @@ import TrustCenter
         #expect(found.first?.question == field)
         #expect(found.first?.key == key)
         #expect(try await harness.store.cases(matching: CaseQuery(viewer: .system)).total == 0)
+    }
+
+    /// The check and the stored text use one normalisation: trimmed of invisible characters too.
+    @Test func storesTheTextTheCheckSaw() async throws {
+        let harness = try await StoreHarness()
+        let receipt = try await harness.intake().submit(Fixtures.question("\u{FEFF}\u{200B} How long?\u{2029}Thanks \u{200B}"))
+        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        #expect(caseFile.report.answer(to: "question") == "How long?\nThanks")
     }
 
     @Test func theOnlyEntityNeedsNoChoosing() async throws {

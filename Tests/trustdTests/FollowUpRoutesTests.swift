@@ -33,11 +33,34 @@ import TrustCenter
             let replied = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak for svaret.")])
             #expect(replied.html.contains("Din besked er sendt."))
             #expect(replied.html.contains("Tak for svaret."))
-            let twice = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak for svaret.")])
+            // The page's session token is spent: sent again, it opens nothing and keeps the text.
+            let twice = try await client.submit(dialogue, to: "/da/follow-up/reply", [("reply", "Tak igen.")])
             #expect(twice.status == .conflict)
+            #expect(twice.element("case-reference") == nil && twice.hidden("session") == nil)
+            #expect(!twice.html.contains("Because &lt;the law&gt;") && !twice.html.contains("Tak for svaret."))
+            #expect(twice.html.contains("Denne side er allerede brugt."))
+            #expect(twice.hidden("draft") == "Tak igen.")
         }
         let messages = try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages
         #expect(messages.map(\.text) == ["Because <the law> says so.", "Tak for svaret."])
+    }
+
+    @Test func endingTheSessionSpendsItsToken() async throws {
+        let harness = try await AppHarness()
+        let receipt = try await harness.runtime.intake.submit(
+            ReportSubmission(
+                entityID: nil, answers: AnswerSet(["about": ["question"], "question": ["Why?"]]), contact: nil))
+        try await harness.test { client in
+            let dialogue = try await open(client, key: receipt.followUpKey, language: "nb")
+            #expect(dialogue.html.contains("id=\"end-session\">Avslutt økten</button>"))
+            let ended = try await client.submit(dialogue, to: "/nb/follow-up/end", [])
+            #expect(ended.status == .ok)
+            #expect(ended.html.contains("Økten er avsluttet.") && ended.element("case-reference") == nil)
+            let replay = try await client.submit(dialogue, to: "/nb/follow-up/reply", [("reply", "Hei")])
+            #expect(replay.status == .conflict && replay.element("case-reference") == nil)
+            #expect(replay.hidden("draft") == "Hei")
+        }
+        #expect(try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages.isEmpty)
     }
 
     @Test func everyWrongKeyGetsTheSameAnswerAndGuessingIsSlowedWithoutLockingOutTheRightKey() async throws {

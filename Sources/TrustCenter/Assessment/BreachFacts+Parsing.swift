@@ -19,7 +19,9 @@ extension BreachFacts {
     public static func parse(_ data: Data) throws(InputError) -> BreachFacts {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONInput.decode(JSONValue.self, from: data, using: JSONDecoder())
+        } catch let error as InputError {
+            throw InputError(field: nil, message: "the breach facts: \(error.message)")
         } catch {
             throw InputError(field: nil, message: "the breach facts are not valid JSON")
         }

@@ -54,7 +54,6 @@ extension CaseChange {
             throw InputError(
                 field: "authority", message: "the authority has already been notified of \(state.summary.reference)")
         }
-        try PersonalDataScreen.check(reason, field: "reason")
         if !notifyAuthority, state.running(.breach) != nil {
             // A documented decision not to notify discharges the 72 hours.
             update.endedClocks.append((.breach, .met))
@@ -89,7 +88,6 @@ extension CaseChange {
                     "the data subjects cannot have been told before the breach was known (\(entity.localMinute(aware)))"
             )
         }
-        try PersonalDataScreen.check(how, field: "how")
         var handling = state.handling
         handling.subjectsTold.append(SubjectsTold(at: at, how: how, recordedBy: officer))
         update.handling = handling
@@ -101,7 +99,6 @@ extension CaseChange {
         guard !account.setFields.isEmpty else {
             throw InputError(field: "account", message: "nothing to record: give at least one field")
         }
-        for (field, text) in account.texts { try PersonalDataScreen.check(text, field: field) }
         let merged = state.handling.account.merged(with: account)
         for (field, time) in [("occurredFrom", account.occurredFrom), ("occurredUntil", account.occurredUntil)] {
             if let time, time > now { throw InputError(field: field, message: "\(field) cannot be in the future") }
@@ -208,8 +205,6 @@ extension CaseChange {
         what: String, owner: Contact, due: LocalDate, state: CaseState, entity: Entity, rules: CaseRules, now: Date,
         into update: inout CaseUpdate
     ) throws {
-        // The action's text goes into the breach register and the authority's drafts.
-        try PersonalDataScreen.check(what, field: "what")
         let today = entity.deadlineCalculator.day(of: now)
         guard due >= today else {
             throw InputError(field: "due", message: "the due date \(due) is in the past (today is \(today))")

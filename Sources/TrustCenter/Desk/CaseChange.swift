@@ -90,6 +90,19 @@ public enum CaseChange: Sendable, Hashable {
         }
     }
 
+    /// The texts that go into the breach register and the authority's drafts, by field: each is
+    /// screened for personal data (`PersonalDataScreen`) before the change is applied.
+    public var textsForTheRegister: [(field: String, text: String)] {
+        switch self {
+        case .decide(_, _, let reason?): [("reason", reason)]
+        case .tellSubjects(_, let how): [("how", how)]
+        case .describe(let account): account.texts.compactMap { entry in entry.text.map { (entry.field, $0) } }
+        case .addAction(let what, _, _): [("what", what)]
+        case .notifyAuthority(_, _, _, _, let lateReason?): [("lateReason", lateReason)]
+        default: []
+        }
+    }
+
     /// The longest note or reason accepted, in characters.
     public static let maximumTextLength = 20_000
 

@@ -143,8 +143,6 @@ public struct CaseDesk: Sendable {
         }
         let authority = try TextCheck.text(authority ?? "", field: "authority", maximumLength: 200, multiline: false)
         let lateReason = try CaseChange.checkedText(lateReason, field: "lateReason", required: false)
-        // The reasons for a delay go into the breach register and the authority's drafts.
-        try PersonalDataScreen.check(lateReason, field: "lateReason")
         return try await apply(
             .notifyAuthority(
                 stage, at: Self.toTheSecond(date ?? time.now()), authority: authority, reference: authorityReference,
@@ -156,6 +154,8 @@ public struct CaseDesk: Sendable {
         guard officer.role.mayChangeCases else {
             throw PermissionError("an auditor can read cases but not change them")
         }
+        // Screened here, before the store's write transaction, so that no text holds the writer.
+        for (field, text) in change.textsForTheRegister { try PersonalDataScreen.check(text, field: field) }
         let caseFile = try await store.apply(
             change, to: reference, by: officer.summary, viewer: officer.viewer, at: Self.toTheSecond(time.now()))
         logger.info(

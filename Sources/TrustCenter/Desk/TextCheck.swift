@@ -9,12 +9,15 @@ public enum TextCheck {
         case controlCharacters
     }
 
-    /// Trims `text` and turns CRLF and CR into LF; `.success(nil)` when it is empty. Multi-line
-    /// text may hold line breaks and tabs, single-line text none.
+    /// Trims `text` and turns CRLF, CR and the Unicode line and paragraph separators into LF;
+    /// `.success(nil)` when nothing visible is left. Multi-line text may hold line breaks and
+    /// tabs, single-line text none. The same trimming decides whether a required answer was
+    /// given (`isBlank`), so a text that passes as answered is never stored as nothing.
     public static func normalized(_ text: String, maximumLength: Int, multiline: Bool) -> Result<String?, Problem> {
         // Browsers send text areas with CRLF line breaks; store plain LF.
-        let trimmed = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\u{2028}", with: "\n").replacingOccurrences(of: "\u{2029}", with: "\n")
+        let trimmed = trimmingInvisible(lines)
         if trimmed.isEmpty { return .success(nil) }
         if trimmed.count > maximumLength { return .failure(.tooLong(maximum: maximumLength)) }
         let allowed: Set<Unicode.Scalar> = multiline ? ["\n", "\t"] : []
@@ -22,6 +25,35 @@ public enum TextCheck {
             return .failure(.controlCharacters)
         }
         return .success(trimmed)
+    }
+
+    /// Whether `text` holds a line break of any kind: LF, CR, or a line or paragraph separator.
+    public static func hasLineBreak(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ["\n", "\r", "\u{2028}", "\u{2029}"].contains($0) }
+    }
+
+    /// Whether `text` shows nothing: only spaces, line breaks and invisible characters such as
+    /// zero-width spaces, joiners, the byte-order mark, soft hyphens and tag characters.
+    public static func isBlank(_ text: String) -> Bool {
+        text.allSatisfy(isInvisible)
+    }
+
+    /// `text` without the invisible characters at either end.
+    static func trimmingInvisible(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !isInvisible($0) }),
+            let last = text.lastIndex(where: { !isInvisible($0) })
+        else { return "" }
+        return String(text[first...last])
+    }
+
+    /// A character made only of whitespace and default-ignorable code points (Unicode's list of
+    /// what renders as nothing), or the blank braille pattern that is often pasted as a space.
+    static func isInvisible(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy(isInvisible)
+    }
+
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint || scalar.value == 0x2800
     }
 
     /// `normalized`, with an English `InputError` naming `field` on a problem.
@@ -37,10 +69,13 @@ public enum TextCheck {
         }
     }
 
-    /// One @ with text on both sides and a dot in the domain; the mail relay has the last word.
+    /// One @ with text on both sides and a dot in the domain, and nothing invisible anywhere
+    /// (a zero-width space or a tag character would make two addresses look alike); the mail
+    /// relay has the last word.
     public static func isPlausibleEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
+            && !parts[1].hasSuffix(".")
+            && !text.unicodeScalars.contains(where: { isInvisible($0) || PlainText.isControl($0) })
     }
 }

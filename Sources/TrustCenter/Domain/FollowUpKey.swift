@@ -25,13 +25,22 @@ public struct FollowUpKey: Sendable, Hashable, CustomStringConvertible {
         self.digits = uncheckedDigits
     }
 
-    /// Parses a key as a person types it back: spaces and dashes anywhere are ignored.
+    /// Parses a key as a person types or pastes it back: spaces, line breaks, dashes of every
+    /// kind and invisible characters anywhere are ignored.
     public init(parsing text: String) throws(InputError) {
-        let kept = text.filter { $0 != "-" && $0 != " " }
+        let kept = text.filter { !Self.isSeparator($0) }
         guard kept.count == Self.digitCount, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw InputError(field: "followUpKey", message: "a follow-up key has 25 digits, in groups of five")
         }
         self.digits = kept
+    }
+
+    /// A space, line break, tab, invisible character or dash (hyphen, en and em dash, minus).
+    static func isSeparator(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            TextCheck.isInvisible(scalar) || scalar == "-" || (0x2010...0x2015).contains(scalar.value)
+                || scalar.value == 0x2212
+        }
     }
 
     /// The grouped form shown to the reporter.

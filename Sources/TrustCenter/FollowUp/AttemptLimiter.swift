@@ -33,30 +33,33 @@ public actor AttemptLimiter {
     }
 
     /// Counts an attempt from `client`; true when the client is over the limit and must wait.
+    /// Only the latest `maxAttempts + 1` times are kept per client (one more than decides, so
+    /// that a right key taking its count back leaves a client over the limit still over it), so
+    /// an attempt costs the same however many came before it.
     public func admit(_ client: String) -> Bool {
         let id = fingerprint(client)
-        var list = recent(for: id)
-        let over = list.count >= maxAttempts
-        list.append(time.now())
-        attempts[id] = list
+        let cutoff = time.now().addingTimeInterval(-window)
+        let over = attempts[id, default: []].count { $0 > cutoff } >= maxAttempts
+        attempts[id, default: []].append(time.now())
+        if let count = attempts[id]?.count, count > maxAttempts + 1 {
+            attempts[id]?.removeFirst(count - maxAttempts - 1)
+        }
         if attempts.count > maxClients { prune() }
         return over
     }
 
-    /// The attempt was a right key: it does not count against the client.
+    /// The attempt was a right key: it does not count against the client. Without a counted
+    /// attempt (forgotten meanwhile, or already taken back) there is nothing to take back.
     public func succeeded(_ client: String) {
         let id = fingerprint(client)
+        guard attempts[id]?.isEmpty == false else { return }
         attempts[id]?.removeLast()
     }
 
     /// Whether `client` is within the limit now.
     public func isWithinLimit(_ client: String) -> Bool {
-        recent(for: fingerprint(client)).count < maxAttempts
-    }
-
-    private func recent(for id: Data) -> [Date] {
         let cutoff = time.now().addingTimeInterval(-window)
-        return (attempts[id] ?? []).filter { $0 > cutoff }
+        return (attempts[fingerprint(client)] ?? []).count { $0 > cutoff } < maxAttempts
     }
 
     /// Drops the clients whose attempts have all expired; if still too many, keeps the most
@@ -70,6 +73,9 @@ public actor AttemptLimiter {
             attempts = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
         }
     }
+
+    /// How many attempt times are kept for `client`.
+    func rememberedAttempts(_ client: String) -> Int { attempts[fingerprint(client)]?.count ?? 0 }
 
     private func fingerprint(_ client: String) -> Data {
         Data(HMAC<SHA256>.authenticationCode(for: Data(client.utf8), using: key))

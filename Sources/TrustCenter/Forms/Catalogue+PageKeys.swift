@@ -12,8 +12,8 @@ extension Catalogue {
             "ui.followUp.expired", "ui.followUp.status", "ui.followUp.messages",
             "ui.followUp.none", "ui.followUp.fromYou", "ui.followUp.fromUs", "ui.followUp.reply",
             "ui.followUp.sendReply",
-            "ui.followUp.replySent", "ui.followUp.link",
+            "ui.followUp.replySent", "ui.followUp.link", "ui.followUp.spent", "ui.followUp.end", "ui.followUp.ended",
             "error.formToken", "error.alreadySent", "error.name", "error.contact", "error.email", "error.phone",
-            "error.identity", "error.tooLarge",
+            "error.identity", "error.tooLarge", "error.unavailable",
         ] + CaseStatus.allCases.map { "status.\($0.rawValue)" }
 }

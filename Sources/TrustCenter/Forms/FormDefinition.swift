@@ -39,9 +39,11 @@ public struct FormDefinition: Sendable {
             throw FormDefinitionError(file: path, question: nil, problem: "cannot be read")
         }
         do {
-            return try JSONDecoder().decode(type, from: data)
+            return try JSONInput.decode(type, from: data, using: JSONDecoder())
         } catch let error as DecodingError {
             throw FormDefinitionError(file: path, question: nil, problem: describe(error))
+        } catch let error as InputError {
+            throw FormDefinitionError(file: path, question: nil, problem: error.message)
         } catch {
             throw FormDefinitionError(file: path, question: nil, problem: "\(error)")
         }

@@ -25,7 +25,7 @@ extension Questionnaire {
     }
 
     static func checked(_ question: Question, values raw: [String]) -> Result<[String], FieldProblem> {
-        let values = raw.filter { !$0.allSatisfy(\.isWhitespace) }
+        let values = raw.filter { !TextCheck.isBlank($0) }
         func problem(_ key: String, _ placeholders: [String: String] = [:]) -> Result<[String], FieldProblem> {
             .failure(FieldProblem(question: question.id, key: key, values: placeholders))
         }
@@ -42,7 +42,7 @@ extension Questionnaire {
             case .success(let text): return .success(text.map { [$0] } ?? [])
             case .failure(.tooLong(let maximum)): return problem("error.tooLong", ["max": String(maximum)])
             case .failure(.controlCharacters):
-                return values[0].contains("\n") && question.type == .shortText
+                return TextCheck.hasLineBreak(values[0]) && question.type == .shortText
                     ? problem("error.singleLine") : problem("error.controlCharacters")
             }
         case .singleChoice:

@@ -31,6 +31,9 @@ public enum DataKeyFile {
         guard stat(path, &info) == 0 else {
             throw DataKeyFileError(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))")
         }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DataKeyFileError(path: path, problem: "is not a file (a directory or device is in its place)")
+        }
         let mode = info.st_mode & 0o777
         if mode & 0o077 != 0 {
             throw DataKeyFileError(

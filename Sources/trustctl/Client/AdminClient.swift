@@ -46,7 +46,7 @@ struct AdminClient: Sendable {
         }
         guard (200..<300).contains(status) else { throw failure(status: status, body: data) }
         do {
-            return try JSONCoding.decoder.decode(T.self, from: data)
+            return try JSONInput.decode(T.self, from: data)
         } catch {
             throw ClientFailure(
                 "trustd's answer could not be read (\(error)); is trustctl the same version?", exitCode: 1)
@@ -59,7 +59,7 @@ struct AdminClient: Sendable {
             struct Detail: Decodable { var message: String }
             var error: Detail
         }
-        let message = (try? JSONDecoder().decode(ErrorBody.self, from: body))?.error.message ?? "HTTP status \(status)"
+        let message = (try? JSONInput.decode(ErrorBody.self, from: body))?.error.message ?? "HTTP status \(status)"
         switch status {
         case 401: return ClientFailure("the token was refused: check TRUSTCTL_TOKEN or --token", exitCode: 4)
         case 403: return ClientFailure(message, exitCode: 4)

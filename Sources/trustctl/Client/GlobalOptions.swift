@@ -77,7 +77,7 @@ struct ClientConfigFile: Decodable {
         }
         guard let data = FileManager.default.contents(atPath: path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let file = try? JSONDecoder().decode(ClientConfigFile.self, from: data)
+            let file = try? JSONInput.decode(ClientConfigFile.self, from: data, using: JSONDecoder())
         else {
             throw ClientFailure("config file \(path) is not JSON with \"url\" and \"token\"", exitCode: 64)
         }

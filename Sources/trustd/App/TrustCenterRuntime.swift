@@ -41,9 +41,15 @@ struct TrustCenterRuntime: Sendable {
                 "no database at \(configuration.databasePath): run this where trustd serve runs, "
                     + "or name its configuration with --config", exitCode: 78)
         }
-        if !fileManager.fileExists(atPath: configuration.keyFile),
-            fileManager.fileExists(atPath: configuration.databasePath)
-        {
+        let databaseExists = fileManager.fileExists(atPath: configuration.databasePath)
+        if databaseExists, Self.isEmptyFile(configuration.databasePath) {
+            // An empty file is no trust center: taking reports into a new one would hide the loss.
+            throw CommandFailure(
+                "database \(configuration.databasePath) is empty (0 bytes), so it holds no Trust Center: restore the "
+                    + "database from a backup, or, to start a new trust center, move it and the key file away",
+                exitCode: 78)
+        }
+        if databaseExists, !fileManager.fileExists(atPath: configuration.keyFile) {
             // A new key could open nothing in this database; never create one beside existing data.
             throw CommandFailure(
                 "key file \(configuration.keyFile) is missing, but database \(configuration.databasePath) exists: "
@@ -55,15 +61,36 @@ struct TrustCenterRuntime: Sendable {
         } catch {
             throw CommandFailure("form definitions: \(error)", exitCode: 78)
         }
-        let (dataKey, outcome) = try DataKeyFile.loadOrCreate(at: configuration.keyFile, random: random)
+        let dataKey: DataKey
+        let outcome: DataKeyFile.Outcome
+        do {
+            (dataKey, outcome) = try DataKeyFile.loadOrCreate(at: configuration.keyFile, random: random)
+        } catch {
+            throw CommandFailure("\(error)", exitCode: 78)
+        }
+        if outcome == .loaded, !databaseExists {
+            // A key means a trust center was started here: its database is lost or not where the
+            // configuration says, and an empty trust center must not take reports in its place.
+            throw CommandFailure(
+                "key file \(configuration.keyFile) exists, but database \(configuration.databasePath) is missing: "
+                    + "restore the database that belongs to this key (or name it with database.path); "
+                    + "to start a new trust center instead, move the key file away", exitCode: 78)
+        }
         if outcome == .created {
             logger.notice(
                 "created a new data key; back it up apart from the database",
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
         let rules = configuration.rules(letters: ReporterLetters(catalogue: form.catalogue))
-        let store = try SQLiteCaseStore(
-            path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random), rules: rules)
+        let store: SQLiteCaseStore
+        do {
+            store = try SQLiteCaseStore(
+                path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random), rules: rules)
+        } catch let error as DataKeyMismatch {
+            throw CommandFailure("\(error)", exitCode: 78)
+        } catch let error as DatabaseFileProblem {
+            throw CommandFailure("\(error)", exitCode: 78)
+        }
         do {
             try await store.syncEntities(configuration.entities)
         } catch let mismatch as ConfigurationMismatch {
@@ -95,6 +122,12 @@ struct TrustCenterRuntime: Sendable {
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
             limiter: AttemptLimiter(penalty: followUpPenalty, time: time, random: random),
             time: time)
+    }
+
+    /// A regular file of 0 bytes at `path`.
+    private static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size == 0
     }
 
     func close() async {

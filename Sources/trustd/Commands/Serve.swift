@@ -14,6 +14,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let configuration = try options.load()
+            // Before anything is opened: a second trustd on this database would send every notice twice.
+            try InstanceLock.hold(forDatabase: configuration.databasePath)
             // libcurl runs with CURLOPT_NOSIGNAL, so a relay that hangs up must not kill trustd.
             signal(SIGPIPE, SIG_IGN)
             let logger = Logger(label: "trustd")

@@ -30,7 +30,7 @@ extension Configuration {
         decoder.allowsJSON5 = true
         let root: ConfigValue
         do {
-            root = try decoder.decode(ConfigValue.self, from: data)
+            root = try JSONInput.decode(ConfigValue.self, from: data, using: decoder)
         } catch {
             throw ConfigurationError(source: source, key: nil, problem: "is not valid JSON5 (\(Self.reason(error)))")
         }

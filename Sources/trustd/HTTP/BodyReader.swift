@@ -30,13 +30,13 @@ enum BodyReader {
     static func json<T: JSONBody>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
         let data = Data(try self.text(buffer).utf8)
         do {
-            let keys = try JSONCoding.decoder.decode(TopLevelKeys.self, from: data)
+            let keys = try JSONInput.decode(TopLevelKeys.self, from: data)
             if let unknown = keys.names.sorted().first(where: { !T.fields.contains($0) }) {
                 throw APIError.badRequest(
                     "\(unknown) is not a known field; valid fields: \(T.fields.joined(separator: ", "))", field: unknown
                 )
             }
-            return try JSONCoding.decoder.decode(type, from: data)
+            return try JSONInput.decode(type, from: data)
         } catch let error as DecodingError {
             let (message, field) = describe(error)
             throw APIError.badRequest(message, field: field)

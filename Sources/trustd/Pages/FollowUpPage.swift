@@ -67,6 +67,10 @@ extension Pages {
                 <textarea name="reply" id="field-reply" rows="5" maxlength="20000" required>\(HTML.escape(draft))</textarea></div>
                 <div class="actions"><button type="submit" class="primary">\(text("ui.followUp.sendReply"))</button></div>
                 </form>
+                <form method="post" action="/\(language.rawValue)/follow-up/end" accept-charset="utf-8">
+                \(HTML.hidden("session", session))
+                <div class="actions"><button type="submit" id="end-session">\(text("ui.followUp.end"))</button></div>
+                </form>
                 """,
             language: language)
     }

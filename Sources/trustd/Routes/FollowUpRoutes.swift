@@ -3,7 +3,9 @@ import TrustCenter
 
 /// The reporter's follow-up: enter the key, read the status and the messages, reply. The key is
 /// sent in a form body, never in a URL; after it, a signed session token good for 30 minutes
-/// stands in for it. Wrong keys are slowed down per client by the attempt limiter.
+/// stands in for it. Each session token is spent by the message it sends or by ending the
+/// session, and a spent one opens nothing. Wrong keys are slowed down per client by the
+/// attempt limiter.
 struct FollowUpRoutes {
     let runtime: TrustCenterRuntime
 
@@ -19,6 +21,9 @@ struct FollowUpRoutes {
         }
         router.post(":lang/follow-up/reply") { request, context in
             try await reply(request, language: ReportFormRoutes.language(context))
+        }
+        router.post(":lang/follow-up/end") { request, context in
+            try await end(request, language: ReportFormRoutes.language(context))
         }
     }
 
@@ -64,30 +69,41 @@ struct FollowUpRoutes {
                 view, catalogue: catalogue, language: language, session: session(for: reference), draft: draft))
     }
 
-    func reply(_ request: Request, language: Language) async throws -> Response {
-        let fields = try FormFields(
-            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+    /// A session token that is signed, unexpired and not yet spent, with its case.
+    private enum Session {
+        case open(CaseReference, nonce: String)
+        case expired
+        case spent
+    }
+
+    private func session(_ fields: FormFields) async -> Session {
         guard
             let verified = runtime.pageTokens.verify(
                 fields.value("session") ?? "", purpose: "follow-up:session", at: runtime.time.now(),
                 maxAge: TrustCenterRuntime.followUpLifetime),
             let reference = try? CaseReference(parsing: verified.subject)
-        else {
+        else { return .expired }
+        // Spending is checked and done at once, so two sends of one page cannot both pass.
+        guard await runtime.tokenLedger.use(verified.nonce) else { return .spent }
+        return .open(reference, nonce: verified.nonce)
+    }
+
+    func reply(_ request: Request, language: Language) async throws -> Response {
+        let fields = try FormFields(
+            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        let draft = fields.value("reply") ?? ""
+        let reference: CaseReference
+        switch await session(fields) {
+        case .open(let opened, _): reference = opened
+        case .expired:
             // The text typed so far goes along, and comes back once the key is entered again.
             return keyPage(
-                language, notice: catalogue.text("ui.followUp.expired", language), status: .badRequest,
-                draft: fields.value("reply") ?? "")
+                language, notice: catalogue.text("ui.followUp.expired", language), status: .badRequest, draft: draft)
+        case .spent:
+            // A resent page, or one from before the session ended: it shows nothing of the case.
+            return keyPage(
+                language, notice: catalogue.text("ui.followUp.spent", language), status: .conflict, draft: draft)
         }
-        // Each session token sends one message: a resent page does not post it twice.
-        guard await runtime.tokenLedger.use(verified.nonce) else {
-            let view = try await runtime.followUp.view(reference)
-            return Response.html(
-                Pages.followUpDialogue(
-                    view, catalogue: catalogue, language: language, session: session(for: reference),
-                    error: catalogue.text("error.formToken", language)),
-                status: .conflict)
-        }
-        let draft = fields.value("reply") ?? ""
         do {
             let view = try await runtime.followUp.reply(reference, text: draft)
             return Response.html(
@@ -102,5 +118,13 @@ struct FollowUpRoutes {
                     error: catalogue.text(problem.key, language, problem.values), draft: draft),
                 status: .badRequest)
         }
+    }
+
+    /// Ends the session: its token is spent, and the key page comes back.
+    func end(_ request: Request, language: Language) async throws -> Response {
+        let fields = try FormFields(
+            body: try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes))
+        _ = await session(fields)
+        return keyPage(language, notice: catalogue.text("ui.followUp.ended", language), status: .ok)
     }
 }

@@ -23,6 +23,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
 
     /// Opens the file and migrates it; `prepare` then runs once with the connection, before the
     /// database is shared.
+    ///
+    /// A file that was there before must be a whole Trust Center database: an empty file, one
+    /// without the schema, one SQLite cannot read, or one whose pages fail `PRAGMA quick_check`
+    /// is refused with a `DatabaseFileProblem` naming it, before anything is written to it.
     init(path: String, prepare: (SQLiteConnection) throws -> Void) throws {
         self.path = path
         self.queue = DispatchQueue(label: "trustcenter.sqlite")
@@ -31,33 +35,78 @@ public final class SQLiteDatabase: @unchecked Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
-        try Self.ensurePrivateFile(path)
+        let created = try Self.ensurePrivateFile(path)
         self.connection = try SQLiteConnection(path: path)
-        connection.setBusyTimeout(milliseconds: 5_000)
-        try Self.configure(connection)
-        try SQLiteMigrator(migrations: SQLiteSchema.migrations).migrate(connection)
-        try prepare(connection)
+        do {
+            connection.setBusyTimeout(milliseconds: 5_000)
+            if !created { try Self.checkExisting(connection, path: path) }
+            try Self.configure(connection)
+            try SQLiteMigrator(migrations: SQLiteSchema.migrations).migrate(connection)
+            try prepare(connection)
+        } catch let error as SQLiteError where [SQLITE_CORRUPT, SQLITE_NOTADB].contains(error.code & 0xFF) {
+            connection.close()
+            throw DatabaseFileProblem(path: path, problem: "is damaged or not a database (SQLite: \(error.message))")
+        } catch {
+            connection.close()
+            throw error
+        }
     }
 
     /// Creates the file with mode 0600 before SQLite opens it (SQLite gives the -wal and -shm
-    /// files the same mode), and refuses an existing file that others can read.
-    static func ensurePrivateFile(_ path: String) throws {
+    /// files the same mode); true when it was created. Refuses an existing path that is not a
+    /// regular file, is empty, or that others can read.
+    static func ensurePrivateFile(_ path: String) throws -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         if fd >= 0 {
             Foundation.close(fd)
-            return
+            return true
         }
         guard errno == EEXIST else {
             throw SQLiteError(
                 code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), operation: "create database \(path)")
         }
         var info = stat()
-        if stat(path, &info) == 0, info.st_mode & 0o077 != 0 {
+        guard stat(path, &info) == 0 else {
+            throw DatabaseFileProblem(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw DatabaseFileProblem(path: path, problem: "is not a file (a directory or device is in its place)")
+        }
+        if info.st_mode & 0o077 != 0 {
             throw SQLiteError(
                 code: SQLITE_PERM,
                 message: "database file is readable by others (mode \(String(info.st_mode & 0o777, radix: 8))); "
                     + "run: chmod 600 \(path)",
                 operation: "open database \(path)")
+        }
+        if info.st_size == 0 {
+            throw DatabaseFileProblem(
+                path: path,
+                problem: "is empty (0 bytes), so it holds no Trust Center: restore the database from a backup, "
+                    + "or, to start a new trust center, move it and the key file away")
+        }
+        return false
+    }
+
+    /// An existing file must have the schema and pass `quick_check`, which reads every page
+    /// (docs/performance.md gives its cost).
+    private static func checkExisting(_ connection: SQLiteConnection, path: String) throws {
+        let tables = try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name IN ('schema_migrations', 'store_meta')",
+            operation: "read schema of \(path)")
+        guard tables.count == 2 else {
+            throw DatabaseFileProblem(
+                path: path,
+                problem: "is an SQLite file without the Trust Center schema: name the right database.path, "
+                    + "or restore the database from a backup")
+        }
+        let findings = try connection.query("PRAGMA quick_check(5)", operation: "check \(path)")
+            .compactMap { try? $0.text("quick_check") }
+        guard findings == ["ok"] else {
+            throw DatabaseFileProblem(
+                path: path,
+                problem: "is damaged (quick_check: \(findings.first.map { PlainText.quoted($0, limit: 120) } ?? "no answer")): "
+                    + "restore it from a backup")
         }
     }
 
@@ -127,4 +176,12 @@ public enum SQLitePragma: String, Sendable {
     case synchronous
     case foreignKeys = "foreign_keys"
     case secureDelete = "secure_delete"
+}
+
+/// The database file is there but cannot be used: empty, not a Trust Center database, or damaged.
+public struct DatabaseFileProblem: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var problem: String
+
+    public var description: String { "database \(path) \(problem)" }
 }

@@ -1,0 +1,185 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTPTypes
+
+/// How long a connection may take over each part of a request, and how many may be open.
+struct ConnectionLimits: Sendable, Equatable {
+    /// From the first byte of a request to the end of its head (request line and headers).
+    var headerTimeout: TimeAmount = .seconds(10)
+    /// From the end of the head to the end of the body.
+    var bodyTimeout: TimeAmount = .seconds(60)
+    /// With no request in progress: from the connection's start, or the end of the last response,
+    /// to the first byte of the next request.
+    var idleTimeout: TimeAmount = .seconds(60)
+    /// Open connections at most; past it, new ones wait in the listen backlog until one closes.
+    var maxConnections = 1_000
+    /// On SIGTERM, how long requests in flight may take before they are cut off.
+    var shutdownGrace: Duration = .seconds(10)
+}
+
+/// Hummingbird's HTTP/1 channel, with a `SlowClientGuard` in front of every connection: a client
+/// that trickles its request, or holds a connection open and sends nothing, is cut off at the
+/// configured time instead of holding a file descriptor and memory for good.
+struct GuardedHTTP1Channel: ServerChildChannel {
+    typealias Value = HTTP1Channel.Value
+    let responder: HTTPChannelHandler.Responder
+    let limits: ConnectionLimits
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let deadlines = ConnectionDeadlines(limits: limits, logger: logger)
+        return channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(ByteWatch(deadlines), position: .first)
+        }.flatMap {
+            HTTP1Channel(responder: responder, configuration: .init(additionalChannelHandlers: [PartWatch(deadlines)]))
+                .setup(channel: channel, logger: logger)
+        }
+    }
+
+    func handle(value: Value, logger: Logger) async {
+        await HTTP1Channel(responder: responder).handle(value: value, logger: logger)
+    }
+}
+
+extension HTTPServerBuilder {
+    /// HTTP/1 with the slow-client guard.
+    static func guardedHTTP1(_ limits: ConnectionLimits) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in GuardedHTTP1Channel(responder: responder, limits: limits) }
+    }
+}
+
+/// One connection's deadline: which part of a request it is in, and the one timer that closes
+/// it when that part takes too long. Touched only on the connection's event loop, by its two
+/// handlers (`@unchecked Sendable` for Hummingbird's `@Sendable` handler factory, which runs there).
+final class ConnectionDeadlines: @unchecked Sendable {
+    enum Phase: String {
+        /// No request in progress.
+        case idle
+        /// Bytes of a request have come, its head is not complete.
+        case head
+        /// The head is complete, the body is not.
+        case body
+        /// The request has been read; trustd is answering it. No client timer runs.
+        case answering
+    }
+
+    let limits: ConnectionLimits
+    let logger: Logger
+    private(set) var phase = Phase.idle
+    private var timer: Scheduled<Void>?
+    private var context: ChannelHandlerContext?
+
+    init(limits: ConnectionLimits, logger: Logger) {
+        self.limits = limits
+        self.logger = logger
+    }
+
+    /// The byte watch joined an active connection: the idle clock starts.
+    func attach(_ context: ChannelHandlerContext) {
+        self.context = context
+        enter(.idle)
+    }
+
+    func detach() {
+        timer?.cancel()
+        timer = nil
+        context = nil
+    }
+
+    func bytesArrived() {
+        if phase == .idle { enter(.head) }
+    }
+
+    func headArrived() { enter(.body) }
+
+    func requestRead() { enter(.answering) }
+
+    /// A response ended. A pipelined request may already have begun; its timer keeps running.
+    func responseEnded() {
+        if phase == .answering { enter(.idle) }
+    }
+
+    private func enter(_ phase: Phase) {
+        self.phase = phase
+        timer?.cancel()
+        timer = nil
+        let limit: TimeAmount? =
+            switch phase {
+            case .idle: limits.idleTimeout
+            case .head: limits.headerTimeout
+            case .body: limits.bodyTimeout
+            case .answering: nil
+            }
+        guard let limit, let context else { return }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { [weak self] in self?.expire() }
+    }
+
+    /// The current part took too long: the connection closes. A client stuck in its head is told
+    /// 408 first (nothing else has been written to it); in its body, the route reading it fails.
+    private func expire() {
+        guard let context else { return }
+        logger.debug("closing a slow connection", metadata: ["waiting": "\(phase.rawValue)"])
+        if phase == .head {
+            let answer = "HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
+            context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: answer)), promise: nil)
+        }
+        context.close(promise: nil)
+        detach()
+    }
+}
+
+/// First in the pipeline: sees every byte a client sends, to start the header clock.
+final class ByteWatch: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    let deadlines: ConnectionDeadlines
+
+    init(_ deadlines: ConnectionDeadlines) { self.deadlines = deadlines }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { deadlines.attach(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        deadlines.attach(context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        deadlines.bytesArrived()
+        context.fireChannelRead(data)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        deadlines.detach()
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) { deadlines.detach() }
+}
+
+/// After the HTTP codec: sees where each request's head and end are, and where each response ends.
+final class PartWatch: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+    let deadlines: ConnectionDeadlines
+
+    init(_ deadlines: ConnectionDeadlines) { self.deadlines = deadlines }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head: deadlines.headArrived()
+        case .body: break
+        case .end: deadlines.requestRead()
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { deadlines.responseEnded() }
+        context.write(data, promise: promise)
+    }
+}

@@ -42,7 +42,9 @@ import TrustCenter
         let document = #"{"answers":{"about":"security","n":-1.5e+10,"t":true,"u":"\u00e6\ud83d\ude00","l":[1,[{}]]}}"#
         for length in 1..<document.utf8.count {
             let prefix = Data(document.utf8.prefix(length))
-            #expect(throws: (any Error).self) { _ = try JSONInput.decode([String: [String: String]].self, from: prefix) }
+            #expect(throws: (any Error).self) {
+                _ = try JSONInput.decode([String: [String: String]].self, from: prefix)
+            }
         }
     }
 }

@@ -107,10 +107,22 @@ import TrustCenter
         (Fixtures.breach(["system": ["Pay\u{2029}roll"]]), "system", "error.singleLine"),
         (Fixtures.question(contact: ReporterContact(name: "Ola\u{2028}Evil")), "name", "error.controlCharacters"),
         // Nothing invisible inside an email address.
-        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola\u{200B}@example.no")), "email", "error.email"),
-        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exam\u{FEFF}ple.no")), "email", "error.email"),
-        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@example.no\u{E0041}")), "email", "error.email"),
-        (Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exa\u{2028}mple.no")), "email", "error.controlCharacters"),
+        (
+            Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola\u{200B}@example.no")), "email",
+            "error.email"
+        ),
+        (
+            Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exam\u{FEFF}ple.no")), "email",
+            "error.email"
+        ),
+        (
+            Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@example.no\u{E0041}")), "email",
+            "error.email"
+        ),
+        (
+            Fixtures.question(contact: ReporterContact(name: "Ola", email: "ola@exa\u{2028}mple.no")), "email",
+            "error.controlCharacters"
+        ),
     ])
     func refusesBadInputNamingTheField(submission: ReportSubmission, field: String, key: String) async throws {
         let harness = try await StoreHarness()
@@ -123,7 +135,8 @@ import TrustCenter
     /// The check and the stored text use one normalisation: trimmed of invisible characters too.
     @Test func storesTheTextTheCheckSaw() async throws {
         let harness = try await StoreHarness()
-        let receipt = try await harness.intake().submit(Fixtures.question("\u{FEFF}\u{200B} How long?\u{2029}Thanks \u{200B}"))
+        let receipt = try await harness.intake().submit(
+            Fixtures.question("\u{FEFF}\u{200B} How long?\u{2029}Thanks \u{200B}"))
         let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
         #expect(caseFile.report.answer(to: "question") == "How long?\nThanks")
     }

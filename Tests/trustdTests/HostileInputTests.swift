@@ -44,4 +44,27 @@ import TrustCenter
             }
         }
     }
+
+    @Test(arguments: ["gzip", "br", "identity, deflate"])
+    func aCompressedBodyIs415(coding: String) async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            let response = try await client.execute(
+                uri: "/reports", method: .post, headers: HTTPFields.json.merging([.contentEncoding: coding]),
+                body: .json(#"{"answers":{"about":"question","question":"Why?"}}"#))
+            #expect(response.status == .unsupportedMediaType)
+            #expect(try response.apiError().message.contains("is not supported: send the body uncompressed"))
+        }
+        #expect(try await harness.caseCount() == 0)
+    }
+
+    @Test func anIdentityCodedBodyIsRead() async throws {
+        let harness = try await AppHarness()
+        try await harness.test { client in
+            let response = try await client.execute(
+                uri: "/reports", method: .post, headers: HTTPFields.json.merging([.contentEncoding: "identity"]),
+                body: .json(#"{"answers":{"about":"question","question":"Why?"}}"#))
+            #expect(response.status == .created)
+        }
+    }
 }

@@ -46,7 +46,8 @@ for length in lengths {
         let time = name == cases[0].name ? reference : milliseconds(text)
         times[length, default: [:]][name] = time
         print(
-            name.padding(toLength: 34, withPad: " ", startingAt: 0), String(length).padding(toLength: 8, withPad: " ", startingAt: 0),
+            name.padding(toLength: 34, withPad: " ", startingAt: 0),
+            String(length).padding(toLength: 8, withPad: " ", startingAt: 0),
             String(format: "%-7.2f %.2f", time, time / reference))
     }
 }

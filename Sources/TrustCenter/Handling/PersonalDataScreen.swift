@@ -100,7 +100,9 @@ public enum PersonalDataScreen {
     static func containsPhoneNumber(_ runs: [DigitRun], _ scalars: [Unicode.Scalar]) -> Bool {
         func spaced(_ index: Int, _ count: Int) -> Bool {
             index + count <= runs.count
-                && (index..<(index + count - 1)).allSatisfy { runs[$0].separator(to: runs[$0 + 1]).map { scalars[$0] } == " " }
+                && (index..<(index + count - 1)).allSatisfy {
+                    runs[$0].separator(to: runs[$0 + 1]).map { scalars[$0] } == " "
+                }
         }
         for (index, run) in runs.enumerated() {
             let next = { (offset: Int) in runs[index + offset] }
@@ -116,8 +118,9 @@ public enum PersonalDataScreen {
             }
             if run.count == 8, ("2"..."9").contains(scalars[run.start]), !isDate(run.digits(scalars)) { return true }
             if run.count >= 2, spaced(index, 4), next(1).count == 2, next(2).count == 2, next(3).count >= 2,
-                !isDate(String(run.digits(scalars).suffix(2)) + next(1).digits(scalars) + next(2).digits(scalars)
-                    + String(next(3).digits(scalars).prefix(2)))
+                !isDate(
+                    String(run.digits(scalars).suffix(2)) + next(1).digits(scalars) + next(2).digits(scalars)
+                        + String(next(3).digits(scalars).prefix(2)))
             {
                 return true
             }

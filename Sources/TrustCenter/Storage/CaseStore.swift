@@ -92,7 +92,8 @@ public protocol CaseStore: Sendable {
     /// Gives an active officer a new token hash; the old token stops working at once.
     func replaceToken(email: String, tokenHash: Data) async throws -> Officer
 
-    /// Succeeds when the store can answer a query: the health check.
+    /// Succeeds when the store can answer a query and its writes work: the health check. Throws
+    /// `StoreUnavailable` while writes fail (until one succeeds again).
     func ping() async throws
 
     /// Flushes and closes. Later calls fail.

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import TrustCenter
@@ -14,18 +15,22 @@ func buildApplication(
     let router = Router(context: TrustRequestContext.self)
     router.addMiddleware {
         SecurityHeadersMiddleware()
-        ErrorMiddleware(logger: logger, catalogue: runtime.form.catalogue)
+        ErrorMiddleware(logger: logger, catalogue: runtime.form.catalogue, outages: runtime.outages)
+        ContentEncodingMiddleware()
     }
-    PublicRoutes(runtime: runtime).register(on: router)
-    ReportFormRoutes(runtime: runtime).register(on: router)
-    FollowUpRoutes(runtime: runtime).register(on: router)
+    PublicRoutes(runtime: runtime, logger: logger).register(on: router)
+    ReportFormRoutes(runtime: runtime, logger: logger).register(on: router)
+    FollowUpRoutes(runtime: runtime, logger: logger).register(on: router)
     AdminRoutes(desk: runtime.desk, dispatcher: runtime.dispatcher, maxBodyBytes: configuration.maxBodyBytes)
         .register(on: router.group("api/v1").add(middleware: OfficerAuthenticator(officers: runtime.officers)))
     return Application(
         router: router,
+        server: .guardedHTTP1(configuration.connections),
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort),
-            serverName: nil),
+            serverName: nil,
+            availableConnectionsDelegate: MaximumAvailableConnections(
+                configuration.connections.maxConnections, logger: logger)),
         services: [SchedulerService(sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"))]
             + (runtime.dispatcher.map { [MailSenderService(dispatcher: $0, logger: Logger(label: "trustd.mail"))] }
                 ?? []),

@@ -19,6 +19,8 @@ struct TrustCenterRuntime: Sendable {
     let tokenLedger: TokenLedger
     let limiter: AttemptLimiter
     let time: any TimeSource
+    /// Logs a store that cannot write once, then at a bounded rate.
+    let outages = StoreOutageLog()
 
     /// How long a page of the report form stays valid.
     static let formTokenLifetime: TimeInterval = 2 * 60 * 60

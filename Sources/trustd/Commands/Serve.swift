@@ -3,9 +3,11 @@ import Hummingbird
 import Foundation
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// `trustd serve`: runs the web form and the admin API until SIGTERM or SIGINT, then lets
-/// requests in flight finish, closes the database cleanly and exits 0.
+/// requests in flight finish, for `limits.shutdownGraceSeconds` at most, closes the database
+/// cleanly and exits 0.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the report form and the admin API.")
 
@@ -28,9 +30,15 @@ struct Serve: AsyncParsableCommand {
             if configuration.mail == nil {
                 logger.notice("no mail relay is configured; notices wait in the outbox for trustctl notices")
             }
+            OpenFileLimit.raise(toServe: configuration.connections.maxConnections, logger: logger)
             let app = buildApplication(runtime: runtime, logger: logger)
+            // After the grace period the group cancels what still runs: a client holding a
+            // half-sent body no longer keeps trustd from stopping.
+            var group = ServiceGroupConfiguration(
+                services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            group.maximumGracefulShutdownDuration = configuration.connections.shutdownGrace
             do {
-                try await app.runService()
+                try await ServiceGroup(configuration: group).run()
             } catch let error as IOError where error.errnoCode == EADDRINUSE {
                 await runtime.close()
                 throw CommandFailure(

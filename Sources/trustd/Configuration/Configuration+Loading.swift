@@ -51,6 +51,20 @@ extension Configuration {
         }
         if var limits = try reader.object("limits") {
             maxBodyBytes = try limits.integer("maxBodyBytes", in: 1024...(16 * 1024 * 1024)) ?? maxBodyBytes
+            if let seconds = try limits.integer("headerTimeoutSeconds", in: 1...600) {
+                connections.headerTimeout = .seconds(Int64(seconds))
+            }
+            if let seconds = try limits.integer("bodyTimeoutSeconds", in: 1...3600) {
+                connections.bodyTimeout = .seconds(Int64(seconds))
+            }
+            if let seconds = try limits.integer("idleTimeoutSeconds", in: 1...3600) {
+                connections.idleTimeout = .seconds(Int64(seconds))
+            }
+            connections.maxConnections =
+                try limits.integer("maxConnections", in: 1...1_000_000) ?? connections.maxConnections
+            if let seconds = try limits.integer("shutdownGraceSeconds", in: 0...600) {
+                connections.shutdownGrace = .seconds(seconds)
+            }
             try limits.rejectUnknownKeys()
         }
         if var log = try reader.object("log") {

@@ -13,6 +13,8 @@ struct Configuration: Sendable {
     /// Room for the form's longest answers: 20,000 characters of up to 4 UTF-8 bytes each,
     /// percent-encoded, come to 240 KB.
     var maxBodyBytes = 256 * 1024
+    /// Time limits for each part of a request, the cap on open connections, and the shutdown grace.
+    var connections = ConnectionLimits()
     var logLevel: Logger.Level = .info
     var entities: [Entity] = [Configuration.demoEntity]
     /// Changes to the default clock policies (DOMAIN.md), per clock and optionally per country.

@@ -22,6 +22,11 @@ struct APIError: HTTPResponseError {
         APIError(status: .badRequest, message: message, field: field)
     }
 
+    /// 503 while the store cannot write; the client may send the same request again later.
+    static func unavailable(_ message: String) -> APIError {
+        APIError(status: .serviceUnavailable, message: message, headers: [.retryAfter: "60"])
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try JSONCoding.encoder.encode(ErrorBody(error: .init(message: message, field: field)))
         var fields = headers
@@ -33,7 +38,7 @@ struct APIError: HTTPResponseError {
 extension APIError {
     /// The answer for any error a route throws. Core errors carry messages meant for users and
     /// never report content; anything unexpected becomes a 500 whose details go only to the log.
-    init(_ error: any Error, logger: Logger) {
+    init(_ error: any Error, logger: Logger, outages: StoreOutageLog) {
         switch error {
         case let error as APIError:
             self = error
@@ -48,6 +53,13 @@ extension APIError {
             self = .badRequest(message, field: field)
         case let error as HTTPError:
             self.init(status: error.status, message: error.body ?? error.status.reasonPhrase)
+        case let error as StoreUnavailable:
+            outages.refused(error, logger: logger)
+            self = .unavailable("trustd cannot store anything right now; nothing was changed. Try again later")
+        case is CancellationError:
+            // trustd is stopping and its grace period ran out while this request was in flight.
+            logger.notice("a request still in progress was cut off at shutdown")
+            self = .unavailable("trustd is stopping; try again shortly")
         default:
             // SQLite, sealing and I/O errors name the operation and the library's reason, never
             // stored values, so they are safe to log.

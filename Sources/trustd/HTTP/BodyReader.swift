@@ -1,12 +1,16 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import TrustCenter
 
 /// Reading request bodies within the configured size, as checked UTF-8, and decoding them with
 /// errors that name the field.
 enum BodyReader {
-    /// Collects the body; 413 when it is larger than `limit`, whether or not Content-Length said so.
+    /// Collects the body; 413 when it is larger than `limit`, whether or not Content-Length said
+    /// so, and 400 when it cannot be read: broken chunked framing (a bad, negative or overflowing
+    /// size, no last chunk), an unknown transfer coding, fewer bytes than Content-Length, or a
+    /// client that stopped sending (the body timeout). These are the client's doing, not trustd's.
     static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
             throw APIError.tooLarge(limit: limit)
@@ -15,6 +19,12 @@ enum BodyReader {
             return try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw APIError.tooLarge(limit: limit)
+        } catch let error as HTTPParserError {
+            throw APIError.badRequest("the request body is not valid HTTP/1.1 (\(error))")
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw APIError.badRequest("the request body ended before it was complete")
         }
     }
 

@@ -8,6 +8,7 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = TrustRequestContext
     let logger: Logger
     let catalogue: Catalogue
+    let outages: StoreOutageLog
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -15,15 +16,22 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let apiError = APIError(error, logger: logger)
+            let apiError = APIError(error, logger: logger, outages: outages)
             if wantsJSON(request) {
                 return try apiError.response(from: request, context: context)
             }
-            // On the reporter's pages, a body too large to read is said in their language.
-            if apiError.status == .contentTooLarge, let language = language(of: request) {
-                return Response.html(
-                    Pages.message(catalogue.text("error.tooLarge", language), language: language),
-                    status: .contentTooLarge)
+            // On the reporter's pages, a body too large to read, or a store that cannot write, is
+            // said in their language.
+            if let language = language(of: request),
+                let key = [
+                    HTTPResponse.Status.contentTooLarge: "error.tooLarge", .serviceUnavailable: "error.unavailable",
+                ][
+                    apiError.status]
+            {
+                var response = Response.html(
+                    Pages.message(catalogue.text(key, language), language: language), status: apiError.status)
+                response.headers.append(contentsOf: apiError.headers)
+                return response
             }
             return Pages.error(status: apiError.status, message: apiError.message)
         }

@@ -2,7 +2,9 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 
 /// How long a connection may take over each part of a request, and how many may be open.
 struct ConnectionLimits: Sendable, Equatable {
@@ -19,9 +21,10 @@ struct ConnectionLimits: Sendable, Equatable {
     var shutdownGrace: Duration = .seconds(10)
 }
 
-/// Hummingbird's HTTP/1 channel, with a `SlowClientGuard` in front of every connection: a client
-/// that trickles its request, or holds a connection open and sends nothing, is cut off at the
-/// configured time instead of holding a file descriptor and memory for good.
+/// Hummingbird's HTTP/1 channel, guarded: a client that trickles its request, or holds a
+/// connection open and sends nothing, is cut off at the configured time instead of holding a file
+/// descriptor and memory for good (`ByteWatch`, `PartWatch`); and an HTTP/1.1 request without
+/// Host is answered 400 before it reaches a route (`HostCheck`).
 struct GuardedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
     let responder: HTTPChannelHandler.Responder
@@ -34,6 +37,11 @@ struct GuardedHTTP1Channel: ServerChildChannel {
         }.flatMap {
             HTTP1Channel(responder: responder, configuration: .init(additionalChannelHandlers: [PartWatch(deadlines)]))
                 .setup(channel: channel, logger: logger)
+        }.flatMapThrowing { value in
+            // Where the request head still carries its HTTP version.
+            let codec = try channel.pipeline.syncOperations.handler(type: HTTP1ToHTTPServerCodec.self)
+            try channel.pipeline.syncOperations.addHandler(HostCheck(), position: .before(codec))
+            return value
         }
     }
 
@@ -181,5 +189,38 @@ final class PartWatch: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         if case .end = unwrapOutboundIn(data) { deadlines.responseEnded() }
         context.write(data, promise: promise)
+    }
+}
+
+/// RFC 9112 §3.2: a server answers 400 to an HTTP/1.1 request without Host. HTTP/1.0 requests,
+/// which need none (some health checkers send them), pass. The refused request never reaches a
+/// route, and the connection closes after the answer.
+final class HostCheck: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+    private var refusing = false
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        if case .head(let head) = part, (head.version.major, head.version.minor) >= (1, 1),
+            !head.headers.contains(name: "host")
+        {
+            refusing = true
+            let body = "{\"error\":{\"message\":\"an HTTP/1.1 request needs a Host header\"}}"
+            var headers = HTTPHeaders([("content-type", "application/json; charset=utf-8"), ("connection", "close")])
+            headers.add(name: "content-length", value: String(body.utf8.count))
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .badRequest, headers: headers))),
+                promise: nil)
+            context.write(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            context.close(promise: nil)
+            return
+        }
+        guard !refusing else { return }
+        context.fireChannelRead(data)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import TrustCenter
 
 /// The reporter's follow-up: enter the key, read the status and the messages, reply. The key is
@@ -8,6 +9,7 @@ import TrustCenter
 /// attempt limiter.
 struct FollowUpRoutes {
     let runtime: TrustCenterRuntime
+    let logger: Logger
 
     var catalogue: Catalogue { runtime.form.catalogue }
 
@@ -111,13 +113,29 @@ struct FollowUpRoutes {
                     view, catalogue: catalogue, language: language, session: session(for: reference), sent: true))
         } catch let rejected as SubmissionProblems {
             let problem = rejected.problems.first ?? FieldProblem(question: "reply", key: "error.required")
-            let view = try await runtime.followUp.view(reference)
-            return Response.html(
-                Pages.followUpDialogue(
-                    view, catalogue: catalogue, language: language, session: session(for: reference),
-                    error: catalogue.text(problem.key, language, problem.values), draft: draft),
-                status: .badRequest)
+            return try await dialogue(
+                reference, language: language, error: catalogue.text(problem.key, language, problem.values),
+                draft: draft, status: .badRequest)
+        } catch let unavailable as StoreUnavailable {
+            // Not sent: the dialogue comes back with the text, to send again later.
+            runtime.outages.refused(unavailable, logger: logger)
+            var response = try await dialogue(
+                reference, language: language, error: catalogue.text("error.unavailable", language), draft: draft,
+                status: .serviceUnavailable)
+            response.headers[.retryAfter] = "60"
+            return response
         }
+    }
+
+    private func dialogue(
+        _ reference: CaseReference, language: Language, error: String, draft: String, status: HTTPResponse.Status
+    ) async throws -> Response {
+        let view = try await runtime.followUp.view(reference)
+        return Response.html(
+            Pages.followUpDialogue(
+                view, catalogue: catalogue, language: language, session: session(for: reference), error: error,
+                draft: draft),
+            status: status)
     }
 
     /// Ends the session: its token is spent, and the key page comes back.

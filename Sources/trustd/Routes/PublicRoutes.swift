@@ -1,10 +1,12 @@
 import Hummingbird
+import Logging
 import TrustCenter
 
 /// The public API and assets: report submission as JSON, the stylesheet and the health check.
 /// No cookie is set and nothing about the sender is stored.
 struct PublicRoutes {
     let runtime: TrustCenterRuntime
+    let logger: Logger
 
     func register(on router: Router<TrustRequestContext>) {
         router.get("/assets/style.css") { _, _ in
@@ -16,7 +18,14 @@ struct PublicRoutes {
             try await submit(request)
         }
         router.get("/healthz") { _, _ in
-            try await runtime.store.ping()
+            do {
+                try await runtime.store.ping()
+            } catch let unavailable as StoreUnavailable {
+                // Up, but not taking reports: a load balancer should send them elsewhere.
+                return try Response.json(
+                    ["status": "unavailable", "store": "cannot write: \(unavailable.reason)"],
+                    status: .serviceUnavailable)
+            }
             return try Response.json(["status": "ok"])
         }
     }
@@ -30,8 +39,14 @@ struct PublicRoutes {
         }
         let body = try await BodyReader.collect(request, limit: runtime.configuration.maxBodyBytes)
         let report = try BodyReader.json(ReportRequest.self, from: body)
+        let submission = try report.submission()
         do {
-            return try Response.json(try await runtime.intake.submit(report.submission()), status: .created)
+            return try Response.json(try await runtime.intake.submit(submission), status: .created)
+        } catch let unavailable as StoreUnavailable {
+            // Said in the report's language, or the one the client asks for.
+            runtime.outages.refused(unavailable, logger: logger)
+            let language = submission.language ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
+            throw APIError.unavailable(runtime.form.catalogue.text("error.unavailable", language))
         } catch let rejected as SubmissionProblems {
             // The first problem, in English, naming the question.
             let problem = rejected.problems.first ?? FieldProblem(question: "answers", key: "error.required")

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import TrustCenter
 
 /// The guided report form: `/` sends a browser to its language, `/{lang}/` is the first step, and
@@ -6,6 +7,7 @@ import TrustCenter
 /// cookie is ever set.
 struct ReportFormRoutes {
     let runtime: TrustCenterRuntime
+    let logger: Logger
 
     var form: FormDefinition { runtime.form }
     var entities: [Entity] { runtime.configuration.entities }
@@ -135,6 +137,17 @@ struct ReportFormRoutes {
                         language: language, state: state, step: backTo,
                         problems: rejected.problems.filter { stepHolding($0.question, flow: flow) == backTo }),
                     status: .badRequest)
+            } catch let unavailable as StoreUnavailable {
+                // Nothing was filed: the review page comes back with every answer, to send again later.
+                await runtime.tokenLedger.releaseSend(nonce)
+                runtime.outages.refused(unavailable, logger: logger)
+                var response = Response.html(
+                    page(
+                        language: language, state: state, step: FormFlow.reviewStep,
+                        notice: form.catalogue.text("error.unavailable", language)),
+                    status: .serviceUnavailable)
+                response.headers[.retryAfter] = "60"
+                return response
             } catch {
                 await runtime.tokenLedger.releaseSend(nonce)
                 throw error

@@ -1,19 +1,22 @@
 import Foundation
 
 /// A temporary folder with a trustd configuration: port 0 on 127.0.0.1, its own database and
-/// key, and the project's forms.
+/// key, and the project's forms; `limits` is the body of the configuration's `limits` object.
 struct TrustdFixture {
     let folder: String
     let config: String
 
-    init() throws {
+    var databasePath: String { folder + "/data/tc.db" }
+    var keyPath: String { folder + "/data/tc.key" }
+
+    init(limits: String = "") throws {
         folder = NSTemporaryDirectory() + "trustd-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         config = folder + "/trustd.json5"
         try """
         // Port 0: the system picks a free port, and trustd logs it.
         { listen: { host: "127.0.0.1", port: 0 }, database: { path: "data/tc.db" }, keyFile: "data/tc.key",
-          forms: { directory: "\(Binaries.formsDirectory)" } }
+          forms: { directory: "\(Binaries.formsDirectory)" }, limits: { \(limits) } }
         """.write(toFile: config, atomically: true, encoding: .utf8)
     }
 

@@ -41,6 +41,7 @@ public final class SQLiteCaseStore: CaseStore {
         try await database.perform { connection in
             _ = try connection.query("SELECT 1", operation: "health check")
         }
+        try await database.checkWritable()
     }
 
     public func syncEntities(_ entities: [Entity]) async throws {

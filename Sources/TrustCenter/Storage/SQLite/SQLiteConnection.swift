@@ -65,6 +65,11 @@ final class SQLiteConnection {
         handle.map { sqlite3_last_insert_rowid($0) } ?? 0
     }
 
+    /// Rows changed by every statement since the connection opened.
+    var totalChanges: Int {
+        handle.map { Int(sqlite3_total_changes($0)) } ?? 0
+    }
+
     /// Rows changed by the last statement.
     var changes: Int {
         handle.map { Int(sqlite3_changes($0)) } ?? 0

@@ -15,6 +15,9 @@ public final class SQLiteDatabase: @unchecked Sendable {
     private let queue: DispatchQueue
     private let connection: SQLiteConnection
     public let path: String
+    /// Why the last write failed for want of space or I/O, until a write succeeds; touched only
+    /// on `queue`, like `connection`.
+    private var writeFailure: StoreUnavailable?
 
     /// Opens (creating when needed) the file and migrates it.
     public convenience init(path: String) throws {
@@ -105,7 +108,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
         guard findings == ["ok"] else {
             throw DatabaseFileProblem(
                 path: path,
-                problem: "is damaged (quick_check: \(findings.first.map { PlainText.quoted($0, limit: 120) } ?? "no answer")): "
+                problem:
+                    "is damaged (quick_check: \(findings.first.map { PlainText.quoted($0, limit: 120) } ?? "no answer")): "
                     + "restore it from a backup")
         }
     }
@@ -126,11 +130,13 @@ public final class SQLiteDatabase: @unchecked Sendable {
         )
     }
 
-    /// Runs `body` with the connection on the database's queue.
+    /// Runs `body` with the connection on the database's queue. A full disk or a failing write
+    /// is `StoreUnavailable` (a transaction rolled back, nothing kept), remembered until a write
+    /// succeeds again.
     func perform<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try body(self.connection) })
+                continuation.resume(with: Result { try self.watchingWrites { try body(self.connection) } })
             }
         }
     }
@@ -141,6 +147,38 @@ public final class SQLiteDatabase: @unchecked Sendable {
     {
         try await perform { connection in
             try connection.transaction(operation) { try body(connection) }
+        }
+    }
+
+    /// On `queue`: runs `body`, turning a failure to write into `StoreUnavailable`.
+    private func watchingWrites<T>(_ body: () throws -> T) throws -> T {
+        let changesBefore = connection.totalChanges
+        do {
+            let result = try body()
+            if connection.totalChanges != changesBefore { writeFailure = nil }
+            return result
+        } catch let error as SQLiteError {
+            guard let unavailable = Self.unavailable(error) else { throw error }
+            writeFailure = unavailable
+            throw unavailable
+        }
+    }
+
+    /// The failure, when `error` means that nothing can be written now rather than that this
+    /// change is wrong: SQLITE_FULL (the disk or the page limit) and SQLITE_IOERR (a failed write
+    /// or fsync).
+    static func unavailable(_ error: SQLiteError) -> StoreUnavailable? {
+        switch error.code & 0xFF {
+        case SQLITE_FULL: StoreUnavailable(reason: "the disk is full")
+        case SQLITE_IOERR: StoreUnavailable(reason: "writing to \(error.operation) failed (\(error.message))")
+        default: nil
+        }
+    }
+
+    /// Throws the last write's failure while writes fail.
+    func checkWritable() async throws {
+        try await perform { _ in
+            if let failure = self.writeFailure { throw failure }
         }
     }
 

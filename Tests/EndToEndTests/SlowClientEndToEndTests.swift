@@ -54,6 +54,19 @@ import Testing
         #expect(!server.logText.contains(" error "), "\(server.logText)")
     }
 
+    /// An answer written before its request's body was read (here the health check, which reads
+    /// none) once left the connection with no timer at all.
+    @Test func aBodyFinishedAfterItsAnswerLeavesTheConnectionToTheIdleTimeout() throws {
+        let (fixture, server) = try server("idleTimeoutSeconds: 1, bodyTimeoutSeconds: 1")
+        defer { fixture.remove() }
+        let client = try RawConnection(port: server.port)
+        client.send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1\r\n\r\n")
+        #expect(client.receive(timeout: 2)?.text.hasPrefix("HTTP/1.1 200") == true)
+        client.send("x")
+        #expect(client.receive(timeout: 15)?.closed == true, "the connection was never closed")
+        #expect(try server.stop() == 0)
+    }
+
     @Test func connectionsPastTheCapWaitUntilOneCloses() throws {
         let (fixture, server) = try server("maxConnections: 2, idleTimeoutSeconds: 60")
         defer { fixture.remove() }

@@ -42,6 +42,14 @@ import Testing
         #expect(message.contains("is in use by another trustd (process \(first.processIdentifier)"))
         #expect(message.contains(fixture.databasePath))
         #expect(try await get(first.baseURL + "/healthz").status == 200)
+        // Another path to the same file (a symbolic link) finds the same lock.
+        let linked = try TrustdFixture()
+        defer { linked.remove() }
+        try FileManager.default.createDirectory(
+            atPath: (linked.databasePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: linked.databasePath, withDestinationPath: fixture.databasePath)
+        #expect(try refused(linked, status: 75).contains("in use by another trustd"))
         #expect(try first.stop() == 0)
         // The lock goes with the process: the next start is not blocked by a stale lock file.
         let again = try TrustdProcess(config: fixture.config)

@@ -48,6 +48,8 @@ import TrustCenter
             key.description + "\r\n", "  " + key.description + " \n", "\t" + key.description + "\t",
             "\u{FEFF}" + key.description + "\u{200B}", key.description.replacingOccurrences(of: "-", with: "\u{2013}"),
             key.description.replacingOccurrences(of: "-", with: "\u{00A0}"),
+            // A joiner after a digit is one character with it, but still nothing.
+            key.description.replacingOccurrences(of: "-", with: "\u{200D}-"),
         ] {
             #expect(try FollowUpKey(parsing: pasted) == key)
         }

@@ -189,6 +189,20 @@ import Testing
         #expect(await ledger.claimSend("back") == .proceed)
     }
 
+    /// Filling the ledger once made a spent token good again.
+    @Test func aTokenIssuedBeforeWhatWasForgottenCountsAsUsed() async {
+        let time = FixedTimeSource()
+        let ledger = TokenLedger(lifetime: 3600, capacity: 2, time: time)
+        let issued = time.now()
+        #expect(await ledger.use("spent", issuedAt: issued))
+        time.advance(by: 1)
+        for flood in ["f1", "f2"] { #expect(await ledger.use(flood, issuedAt: time.now())) }
+        #expect(await !ledger.use("spent", issuedAt: issued))
+        // A token issued after what was forgotten is still good.
+        time.advance(by: 1)
+        #expect(await ledger.use("new", issuedAt: time.now()))
+    }
+
     @Test func forgetsExpiredTokensAndStaysWithinItsCapacity() async {
         let time = FixedTimeSource()
         let ledger = TokenLedger(lifetime: 60, capacity: 3, time: time)

@@ -63,6 +63,23 @@ import TrustCenter
         #expect(try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages.isEmpty)
     }
 
+    /// Spent tokens are remembered in memory: a session token from before a restart opens nothing.
+    @Test func aSessionFromBeforeTheStartOpensNothing() async throws {
+        let harness = try await AppHarness()
+        let reference = try await harness.fileReport()
+        try await harness.test { client in
+            let earlier = harness.runtime.pageTokens.issue(
+                purpose: "follow-up:session", subject: reference.description,
+                at: FixedTime().now().addingTimeInterval(-60))
+            let page = try await client.page("/en/follow-up")
+            let replay = try await client.submit(
+                page, to: "/en/follow-up/reply", [("session", earlier), ("reply", "Hello again")])
+            #expect(replay.status == .conflict && replay.element("case-reference") == nil)
+            #expect(replay.hidden("draft") == "Hello again")
+        }
+        #expect(try await harness.runtime.store.caseFile(reference, for: .system).messages.isEmpty)
+    }
+
     @Test func everyWrongKeyGetsTheSameAnswerAndGuessingIsSlowedWithoutLockingOutTheRightKey() async throws {
         let harness = try await AppHarness()
         let receipt = try await harness.runtime.intake.submit(

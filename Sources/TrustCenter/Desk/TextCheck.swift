@@ -38,12 +38,14 @@ public enum TextCheck {
         text.allSatisfy(isInvisible)
     }
 
-    /// `text` without the invisible characters at either end.
+    /// `text` without the invisible code points at either end (one at a time: a trailing joiner
+    /// belongs to the character before it).
     static func trimmingInvisible(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !isInvisible($0) }),
-            let last = text.lastIndex(where: { !isInvisible($0) })
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isInvisible($0) }),
+            let last = scalars.lastIndex(where: { !isInvisible($0) })
         else { return "" }
-        return String(text[first...last])
+        return String(scalars[first...last])
     }
 
     /// A character made only of whitespace and default-ignorable code points (Unicode's list of

@@ -28,19 +28,18 @@ public struct FollowUpKey: Sendable, Hashable, CustomStringConvertible {
     /// Parses a key as a person types or pastes it back: spaces, line breaks, dashes of every
     /// kind and invisible characters anywhere are ignored.
     public init(parsing text: String) throws(InputError) {
-        let kept = text.filter { !Self.isSeparator($0) }
+        let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isSeparator($0) }))
         guard kept.count == Self.digitCount, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw InputError(field: "followUpKey", message: "a follow-up key has 25 digits, in groups of five")
         }
         self.digits = kept
     }
 
-    /// A space, line break, tab, invisible character or dash (hyphen, en and em dash, minus).
-    static func isSeparator(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy { scalar in
-            TextCheck.isInvisible(scalar) || scalar == "-" || (0x2010...0x2015).contains(scalar.value)
-                || scalar.value == 0x2212
-        }
+    /// A space, line break, tab, invisible character or dash (hyphen, en and em dash, minus),
+    /// taken one code point at a time: a joiner attaches to the digit before it as one character.
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        TextCheck.isInvisible(scalar) || scalar == "-" || (0x2010...0x2015).contains(scalar.value)
+            || scalar.value == 0x2212
     }
 
     /// The grouped form shown to the reporter.

@@ -30,6 +30,9 @@ public actor TokenLedger {
     private var entries: [String: (entry: Entry, at: Date)] = [:]
     private var order: [(nonce: String, at: Date)] = []
     private var head = 0
+    /// When the newest token forgotten for want of room was used: a token issued by then may
+    /// have been that one, so it counts as used (`use(_:issuedAt:)`).
+    private var forgottenThrough: Date?
 
     public init(
         lifetime: TimeInterval, receiptLifetime: TimeInterval = 600, capacity: Int = 200_000, time: any TimeSource
@@ -40,10 +43,13 @@ public actor TokenLedger {
         self.time = time
     }
 
-    /// Marks `nonce` used; false when it had been used already.
-    public func use(_ nonce: String) -> Bool {
+    /// Marks `nonce` used; false when it had been used already. With `issuedAt`, also false for a
+    /// token issued before the ledger last had to forget used tokens for want of room: it may be
+    /// one of them, and a flood of tokens must not make a spent one good again.
+    public func use(_ nonce: String, issuedAt: Date? = nil) -> Bool {
         expire()
         guard entries[nonce] == nil else { return false }
+        if let issuedAt, let forgottenThrough, issuedAt <= forgottenThrough { return false }
         record(nonce, .used)
         return true
     }
@@ -89,7 +95,9 @@ public actor TokenLedger {
         if entries[nonce] == nil { order.append((nonce, now)) }
         entries[nonce] = (entry, now)
         while entries.count > capacity, head < order.count {
-            entries[order[head].nonce] = nil
+            if let forgotten = entries.removeValue(forKey: order[head].nonce) {
+                forgottenThrough = max(forgottenThrough ?? forgotten.at, forgotten.at)
+            }
             head += 1
         }
     }

@@ -75,7 +75,7 @@ struct ClientConfigFile: Decodable {
             throw ClientFailure(
                 "config file \(path) holds a token and is readable by others; run: chmod 600 \(path)", exitCode: 64)
         }
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = FileManager.default.contents(atPath: path), (try? JSONInput.checkNesting(data)) != nil,
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let file = try? JSONInput.decode(ClientConfigFile.self, from: data, using: JSONDecoder())
         else {

@@ -31,8 +31,13 @@ func buildApplication(
             serverName: nil,
             availableConnectionsDelegate: MaximumAvailableConnections(
                 configuration.connections.maxConnections, logger: logger)),
-        services: [SchedulerService(sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"))]
-            + (runtime.dispatcher.map { [MailSenderService(dispatcher: $0, logger: Logger(label: "trustd.mail"))] }
+        services: [
+            SchedulerService(
+                sweeper: runtime.sweeper, logger: Logger(label: "trustd.scheduler"), outages: runtime.outages)
+        ]
+            + (runtime.dispatcher.map {
+                [MailSenderService(dispatcher: $0, logger: Logger(label: "trustd.mail"), outages: runtime.outages)]
+            }
                 ?? []),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.listenPort

@@ -11,12 +11,14 @@ enum InstanceLock {
     /// Takes the lock for `databasePath` for the rest of this process's life (its descriptor is
     /// never closed), or fails naming the process that holds it.
     static func hold(forDatabase databasePath: String) throws {
-        let path = databasePath + ".lock"
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = (databasePath as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             try? FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
+        // One lock file whatever path names the database: a symbolic link or another relative
+        // path to the same file must not give a second trustd a lock of its own.
+        let path = canonical(databasePath) + ".lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
             throw CommandFailure(
@@ -34,6 +36,18 @@ enum InstanceLock {
                     + "that holds \(path): stop it first, or give this one its own database.path", exitCode: 75)
         }
         record(getpid(), in: descriptor)
+    }
+
+    /// The database's path with every symbolic link resolved (its folder's, when it does not exist yet).
+    private static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + (path as NSString).lastPathComponent
     }
 
     /// Writes this process's id into the lock file, for the message a second start prints.

@@ -19,6 +19,8 @@ struct TrustCenterRuntime: Sendable {
     let tokenLedger: TokenLedger
     let limiter: AttemptLimiter
     let time: any TimeSource
+    /// When this runtime was opened; the spent page tokens of earlier runs are not remembered.
+    let startedAt: Date
     /// Logs a store that cannot write once, then at a bounded rate.
     let outages = StoreOutageLog()
 
@@ -88,10 +90,14 @@ struct TrustCenterRuntime: Sendable {
         do {
             store = try SQLiteCaseStore(
                 path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random), rules: rules)
-        } catch let error as DataKeyMismatch {
-            throw CommandFailure("\(error)", exitCode: 78)
-        } catch let error as DatabaseFileProblem {
-            throw CommandFailure("\(error)", exitCode: 78)
+        } catch {
+            // A key made by this start has sealed nothing: without its database it would only
+            // stop the next start ("key file exists, but database is missing").
+            if outcome == .created { unlink(configuration.keyFile) }
+            switch error {
+            case is DataKeyMismatch, is DatabaseFileProblem: throw CommandFailure("\(error)", exitCode: 78)
+            default: throw error
+            }
         }
         do {
             try await store.syncEntities(configuration.entities)
@@ -123,7 +129,7 @@ struct TrustCenterRuntime: Sendable {
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
             limiter: AttemptLimiter(penalty: followUpPenalty, time: time, random: random),
-            time: time)
+            time: time, startedAt: time.now())
     }
 
     /// A regular file of 0 bytes at `path`.
@@ -134,5 +140,12 @@ struct TrustCenterRuntime: Sendable {
 
     func close() async {
         await store.close()
+    }
+}
+
+extension Date {
+    /// The date at a whole second, as page tokens carry their issue time.
+    func rounded(toSecond rule: FloatingPointRoundingRule) -> Date {
+        Date(timeIntervalSince1970: timeIntervalSince1970.rounded(rule))
     }
 }

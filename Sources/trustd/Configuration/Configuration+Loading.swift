@@ -60,6 +60,9 @@ extension Configuration {
             if let seconds = try limits.integer("idleTimeoutSeconds", in: 1...3600) {
                 connections.idleTimeout = .seconds(Int64(seconds))
             }
+            if let seconds = try limits.integer("sendTimeoutSeconds", in: 1...3600) {
+                connections.sendTimeout = .seconds(Int64(seconds))
+            }
             connections.maxConnections =
                 try limits.integer("maxConnections", in: 1...1_000_000) ?? connections.maxConnections
             if let seconds = try limits.integer("shutdownGraceSeconds", in: 0...600) {

@@ -15,6 +15,8 @@ struct ConnectionLimits: Sendable, Equatable {
     /// With no request in progress: from the connection's start, or the end of the last response,
     /// to the first byte of the next request.
     var idleTimeout: TimeAmount = .seconds(60)
+    /// How long a client may leave an answer untaken (the socket's send buffer full).
+    var sendTimeout: TimeAmount = .seconds(60)
     /// Open connections at most; past it, new ones wait in the listen backlog until one closes.
     var maxConnections = 1_000
     /// On SIGTERM, how long requests in flight may take before they are cut off.
@@ -57,25 +59,31 @@ extension HTTPServerBuilder {
     }
 }
 
-/// One connection's deadline: which part of a request it is in, and the one timer that closes
-/// it when that part takes too long. Touched only on the connection's event loop, by its two
-/// handlers (`@unchecked Sendable` for Hummingbird's `@Sendable` handler factory, which runs there).
+/// One connection's deadlines: which part of a request it is reading, how many answers are
+/// still owed, and the one timer that closes it when the client takes too long over its part.
+/// Touched only on the connection's event loop, by its two handlers (`@unchecked Sendable` for
+/// Hummingbird's `@Sendable` handler factory, which runs there).
 final class ConnectionDeadlines: @unchecked Sendable {
     enum Phase: String {
-        /// No request in progress.
+        /// No request in progress and no answer owed.
         case idle
         /// Bytes of a request have come, its head is not complete.
         case head
         /// The head is complete, the body is not.
         case body
-        /// The request has been read; trustd is answering it. No client timer runs.
+        /// Every request has been read and trustd owes an answer: its own time is not limited.
         case answering
     }
 
     let limits: ConnectionLimits
     let logger: Logger
-    private(set) var phase = Phase.idle
+    /// What the client is sending now: nil, `.head` or `.body`.
+    private var reading: Phase?
+    /// Requests whose answer has not been written to its end.
+    private var answersOwed = 0
     private var timer: Scheduled<Void>?
+    /// Runs while the client does not take what trustd writes (the socket's buffer is full).
+    private var stallTimer: Scheduled<Void>?
     private var context: ChannelHandlerContext?
 
     init(limits: ConnectionLimits, logger: Logger) {
@@ -83,35 +91,61 @@ final class ConnectionDeadlines: @unchecked Sendable {
         self.logger = logger
     }
 
+    var phase: Phase { reading ?? (answersOwed > 0 ? .answering : .idle) }
+
     /// The byte watch joined an active connection: the idle clock starts.
     func attach(_ context: ChannelHandlerContext) {
         self.context = context
-        enter(.idle)
+        rearm()
     }
 
     func detach() {
         timer?.cancel()
         timer = nil
+        stallTimer?.cancel()
+        stallTimer = nil
         context = nil
     }
 
     func bytesArrived() {
-        if phase == .idle { enter(.head) }
+        guard reading == nil else { return }
+        reading = .head
+        rearm()
     }
 
-    func headArrived() { enter(.body) }
+    func headArrived() {
+        reading = .body
+        answersOwed += 1
+        rearm()
+    }
 
-    func requestRead() { enter(.answering) }
+    func requestRead() {
+        reading = nil
+        rearm()
+    }
 
-    /// A response ended. A pipelined request may already have begun; its timer keeps running.
+    /// An answer was written to its end, perhaps before its request's body was all read (a 413, a
+    /// 404): the body, or the next request, keeps its own timer.
     func responseEnded() {
-        if phase == .answering { enter(.idle) }
+        answersOwed = max(0, answersOwed - 1)
+        rearm()
     }
 
-    private func enter(_ phase: Phase) {
-        self.phase = phase
+    /// The socket's buffer filled (`writable` false) or drained. A client that reads nothing of
+    /// an answer is cut off after the send timeout.
+    func writabilityChanged(writable: Bool) {
+        stallTimer?.cancel()
+        stallTimer = nil
+        guard !writable, let context else { return }
+        stallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: limits.sendTimeout) { [weak self] in
+            self?.expire(because: "taking the answer")
+        }
+    }
+
+    private func rearm() {
         timer?.cancel()
         timer = nil
+        let phase = phase
         let limit: TimeAmount? =
             switch phase {
             case .idle: limits.idleTimeout
@@ -120,15 +154,18 @@ final class ConnectionDeadlines: @unchecked Sendable {
             case .answering: nil
             }
         guard let limit, let context else { return }
-        timer = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { [weak self] in self?.expire() }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(in: limit) { [weak self] in
+            self?.expire(because: phase.rawValue)
+        }
     }
 
-    /// The current part took too long: the connection closes. A client stuck in its head is told
-    /// 408 first (nothing else has been written to it); in its body, the route reading it fails.
-    private func expire() {
+    /// The client took too long: the connection closes. A client stuck in its head is told 408
+    /// first (no answer is owed to it, so nothing else is being written); in its body, the route
+    /// reading it fails.
+    private func expire(because waiting: String) {
         guard let context else { return }
-        logger.debug("closing a slow connection", metadata: ["waiting": "\(phase.rawValue)"])
-        if phase == .head {
+        logger.debug("closing a slow connection", metadata: ["waiting": "\(waiting)"])
+        if phase == .head, answersOwed == 0 {
             let answer = "HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n"
             context.writeAndFlush(NIOAny(context.channel.allocator.buffer(string: answer)), promise: nil)
         }
@@ -162,6 +199,11 @@ final class ByteWatch: ChannelInboundHandler, RemovableChannelHandler {
     func channelInactive(context: ChannelHandlerContext) {
         deadlines.detach()
         context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        deadlines.writabilityChanged(writable: context.channel.isWritable)
+        context.fireChannelWritabilityChanged()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) { deadlines.detach() }

@@ -29,7 +29,7 @@ final class StoreOutageLog: Sendable {
         }
         guard let refused else { return }
         logger.error(
-            "the store cannot write; requests that write are answered 503 until it can",
-            metadata: ["reason": "\(failure.reason)", "refused": "\(refused)"])
+            "the store cannot write; requests that write are answered 503, and background work waits, until it can",
+            metadata: ["reason": "\(failure.reason)", "error": "\(failure.detail)", "refused": "\(refused)"])
     }
 }

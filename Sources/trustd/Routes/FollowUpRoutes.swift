@@ -50,7 +50,7 @@ struct FollowUpRoutes {
             let verified = runtime.pageTokens.verify(
                 fields.value("token") ?? "", purpose: "follow-up:open", at: runtime.time.now(),
                 maxAge: TrustCenterRuntime.formTokenLifetime),
-            await runtime.tokenLedger.use(verified.nonce)
+            await runtime.tokenLedger.use(verified.nonce, issuedAt: verified.issuedAt)
         else {
             return keyPage(
                 language, notice: catalogue.text("error.formToken", language), status: .badRequest, draft: draft)
@@ -85,8 +85,10 @@ struct FollowUpRoutes {
                 maxAge: TrustCenterRuntime.followUpLifetime),
             let reference = try? CaseReference(parsing: verified.subject)
         else { return .expired }
+        // Spent tokens are remembered in memory only: one from before this start may have been.
+        guard verified.issuedAt >= runtime.startedAt.rounded(toSecond: .down) else { return .spent }
         // Spending is checked and done at once, so two sends of one page cannot both pass.
-        guard await runtime.tokenLedger.use(verified.nonce) else { return .spent }
+        guard await runtime.tokenLedger.use(verified.nonce, issuedAt: verified.issuedAt) else { return .spent }
         return .open(reference, nonce: verified.nonce)
     }
 

@@ -77,7 +77,7 @@ struct ReportFormRoutes {
         // Every other step uses its token once: a replayed step shows the page again, answers kept.
         // A review page whose report was filed shows its receipt instead, so that it cannot be
         // turned into a second report.
-        guard await runtime.tokenLedger.use(verified.nonce) else {
+        guard await runtime.tokenLedger.use(verified.nonce, issuedAt: verified.issuedAt) else {
             if let receipt = await runtime.tokenLedger.receipt(for: verified.nonce) {
                 return Response.html(Pages.receipt(receipt, catalogue: form.catalogue, language: language))
             }

@@ -9,6 +9,8 @@ import TrustCenter
 struct MailSenderService: Service {
     let dispatcher: NoticeDispatcher
     let logger: Logger
+    /// A store that cannot write is logged once and then at a bounded rate, not at every round.
+    var outages = StoreOutageLog()
     var maximumWait: Duration = .seconds(5)
 
     func run() async throws {
@@ -29,6 +31,8 @@ struct MailSenderService: Service {
                 }
             } catch is CancellationError {
                 return
+            } catch let unavailable as StoreUnavailable {
+                outages.refused(unavailable, logger: logger)
             } catch {
                 if Task.isShuttingDownGracefully { return }
                 logger.error("mail round failed; retrying", metadata: ["error": "\(error)"])

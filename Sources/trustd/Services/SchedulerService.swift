@@ -8,6 +8,8 @@ import TrustCenter
 struct SchedulerService: Service {
     let sweeper: StageSweeper
     let logger: Logger
+    /// A store that cannot write is logged once and then at a bounded rate, not at every sweep.
+    var outages = StoreOutageLog()
     var maximumWait: Duration = .seconds(30)
 
     func run() async throws {
@@ -24,6 +26,8 @@ struct SchedulerService: Service {
                     logger.debug("sweep found nothing due", metadata: metadata)
                 }
                 wait = try await sweeper.waitBeforeNextSweep(maximum: maximumWait)
+            } catch let unavailable as StoreUnavailable {
+                outages.refused(unavailable, logger: logger)
             } catch {
                 // The store's errors name the operation and SQLite's message, never case content.
                 logger.error("scheduler sweep failed; retrying", metadata: ["error": "\(error)"])

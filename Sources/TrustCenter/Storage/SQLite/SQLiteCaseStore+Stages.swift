@@ -52,6 +52,8 @@ extension SQLiteCaseStore {
                 try connection.executeScript("RELEASE stage", operation: "end stage")
             } catch {
                 try connection.executeScript("ROLLBACK TO stage; RELEASE stage", operation: "undo stage")
+                // A full disk is no fault of the stage: the whole sweep fails and is tried again.
+                if let failure = error as? SQLiteError, SQLiteDatabase.unavailable(failure) != nil { throw error }
                 let stageID = try stage.integer("id")
                 try connection.query(
                     "UPDATE clock_stages SET fired_at = ?, error = ? WHERE id = ?",

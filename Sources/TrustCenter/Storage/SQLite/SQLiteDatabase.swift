@@ -39,7 +39,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let created = try Self.ensurePrivateFile(path)
-        self.connection = try SQLiteConnection(path: path)
+        do {
+            self.connection = try SQLiteConnection(path: path)
+        } catch {
+            if created { unlink(path) }
+            throw error
+        }
         do {
             connection.setBusyTimeout(milliseconds: 5_000)
             if !created { try Self.checkExisting(connection, path: path) }
@@ -51,8 +56,15 @@ public final class SQLiteDatabase: @unchecked Sendable {
             throw DatabaseFileProblem(path: path, problem: "is damaged or not a database (SQLite: \(error.message))")
         } catch {
             connection.close()
+            // A first start that failed half-way leaves no empty file to be mistaken for a lost database.
+            if created { Self.removeUnfinished(path) }
             throw error
         }
+    }
+
+    /// Removes a database this start created and could not finish, with its WAL and index files.
+    private static func removeUnfinished(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
     /// Creates the file with mode 0600 before SQLite opens it (SQLite gives the -wal and -shm
@@ -169,16 +181,26 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// or fsync).
     static func unavailable(_ error: SQLiteError) -> StoreUnavailable? {
         switch error.code & 0xFF {
-        case SQLITE_FULL: StoreUnavailable(reason: "the disk is full")
-        case SQLITE_IOERR: StoreUnavailable(reason: "writing to \(error.operation) failed (\(error.message))")
+        case SQLITE_FULL: StoreUnavailable(reason: "the disk is full", detail: error.description)
+        case SQLITE_IOERR: StoreUnavailable(reason: "writing failed", detail: error.description)
         default: nil
         }
     }
 
-    /// Throws the last write's failure while writes fail.
+    /// Throws while writes fail. After a failure it tries a write of its own, 64 KiB that need
+    /// new pages as a report does (written and removed in one transaction), so that the health
+    /// check sees the room come back even when nothing else writes, as when a load balancer has
+    /// stopped sending reports.
     func checkWritable() async throws {
-        try await perform { _ in
-            if let failure = self.writeFailure { throw failure }
+        try await perform { connection in
+            guard self.writeFailure != nil else { return }
+            try connection.transaction("check that writes work") {
+                try connection.query(
+                    "INSERT INTO store_meta (name, value) VALUES ('write-check', zeroblob(65536))",
+                    operation: "check that writes work")
+                try connection.query(
+                    "DELETE FROM store_meta WHERE name = 'write-check'", operation: "check that writes work")
+            }
         }
     }
 

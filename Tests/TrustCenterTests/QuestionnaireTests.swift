@@ -236,4 +236,29 @@ enum FormsFolder {
         #expect(error?.question == "system")
         #expect(error?.problem == "the id is used twice")
     }
+
+    /// Routing reads the answer to `concerns`: renamed, it would silently stop excluding the CEO.
+    @Test(arguments: ["rename", "option", "remove"])
+    func theQuestionRoutingReadsMustBeThere(change: String) throws {
+        let error = try problem { questionnaire, _ in
+            if change == "remove" {
+                var pages = questionnaire["pages"] as? [[String: Any]] ?? []
+                for index in pages.indices {
+                    let questions = pages[index]["questions"] as? [[String: Any]] ?? []
+                    pages[index]["questions"] = questions.filter { $0["id"] as? String != "concerns" }
+                }
+                questionnaire["pages"] = pages
+                return
+            }
+            Self.editQuestion(&questionnaire, "concerns") { question in
+                if change == "rename" {
+                    question["id"] = "aboutWhom"
+                } else {
+                    question["options"] = ["chief", "privacyOfficer", "handler", "noneOfThese"]
+                }
+            }
+        }
+        #expect(error?.question == "concerns")
+        #expect(error?.problem.contains("routing needs a choice question 'concerns' with the options ceo, handler, privacyOfficer") == true)
+    }
 }

@@ -59,6 +59,16 @@ enum FormCheck {
         if let awareness = questionnaire.awareness, questionnaire.question(awareness)?.type != .dateTime {
             throw fail(awareness, "awareness must name a dateTime question")
         }
+        let concerns = CaseRouter.concernsQuestion
+        let roles = CaseRouter.concernsOptions.keys.sorted()
+        guard let question = questionnaire.question(concerns), [.singleChoice, .multipleChoice].contains(question.type),
+            roles.allSatisfy(question.options.contains)
+        else {
+            throw fail(
+                concerns,
+                "routing needs a choice question '\(concerns)' with the options \(roles.joined(separator: ", ")): "
+                    + "it says whom a report concerns, so that they never receive it")
+        }
     }
 
     /// Every language has every text, none empty, each with the same `{placeholders}` as English.

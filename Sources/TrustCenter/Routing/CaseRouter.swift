@@ -68,16 +68,17 @@ public enum CaseRouter {
         }.filter { seen.insert($0.emailKey).inserted }
     }
 
+    /// The question whose answer says whom a report concerns, and the options that name the
+    /// roles who then never receive it. The form check refuses a questionnaire without them, so
+    /// that renaming the question cannot silently stop keeping a report from the CEO.
+    public static let concernsQuestion = "concerns"
+    public static let concernsOptions: [String: RecipientRole] = [
+        "ceo": .ceo, "privacyOfficer": .privacyOfficer, "handler": .handlers,
+    ]
+
     /// The roles a report's answers say it concerns (the whistleblowing page's `concerns` question).
     public static func concerns(in answers: AnswerSet) -> [RecipientRole] {
-        answers.values("concerns").compactMap { value in
-            switch value {
-            case "ceo": .ceo
-            case "privacyOfficer": .privacyOfficer
-            case "handler": .handlers
-            default: nil
-            }
-        }
+        answers.values(concernsQuestion).compactMap { concernsOptions[$0] }
     }
 
     /// The people a stage tells, resolved now: each once, and never an excluded person. A

@@ -96,6 +96,9 @@ final class ScriptedMailer: Mailer {
         let waiting = try await harness.store.notices(
             matching: NoticeQuery(recipientEmail: "privacy@acme.example", delivery: .pending))
         #expect(waiting.first?.lastReply == "relay unavailable: 535 5.7.8 authentication failed")
+        // Twelve rounds with the relay down counted against no notice: a later refusal still
+        // gets every attempt.
+        #expect(waiting.first?.attempts == 0)
         // The relay works again: everything goes out.
         harness.time.advance(by: 3600)
         let round = try await dispatcher(harness, ScriptedMailer([])).deliverDue()

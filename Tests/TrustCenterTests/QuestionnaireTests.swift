@@ -259,6 +259,8 @@ enum FormsFolder {
             }
         }
         #expect(error?.question == "concerns")
-        #expect(error?.problem.contains("routing needs a choice question 'concerns' with the options ceo, handler, privacyOfficer") == true)
+        #expect(
+            error?.problem.contains(
+                "routing needs a choice question 'concerns' with the options ceo, handler, privacyOfficer") == true)
     }
 }

@@ -65,4 +65,15 @@ public enum DeliveryOutcome: Sendable, Hashable {
     case retry(reply: String, next: Date)
     /// No more attempts: the relay refused for good, or every attempt failed.
     case failed(reply: String)
+    /// The relay could not be used at all (down, silent, refusing the login or the sender): the
+    /// notice is not at fault, the try does not count against it, and it waits until `next`.
+    case relayUnavailable(reply: String, next: Date)
+
+    /// The reply as kept on the notice and shown by `trustctl notices`.
+    public var recordedReply: String {
+        switch self {
+        case .sent(let reply), .retry(let reply, _), .failed(let reply): reply
+        case .relayUnavailable(let reply, _): "relay unavailable: " + reply
+        }
+    }
 }

@@ -61,7 +61,8 @@ enum FormCheck {
         }
         let concerns = CaseRouter.concernsQuestion
         let roles = CaseRouter.concernsOptions.keys.sorted()
-        guard let question = questionnaire.question(concerns), [.singleChoice, .multipleChoice].contains(question.type),
+        guard let question = questionnaire.question(concerns),
+            [.singleChoice, .multipleChoice].contains(question.type),
             roles.allSatisfy(question.options.contains)
         else {
             throw fail(

@@ -85,7 +85,7 @@ public struct NoticeDispatcher: Sendable {
             case .sent:
                 round.sent += 1
                 logger.info("notice sent", metadata: metadata)
-            case .retry(let reply, let next) where isRelayFailure(reply):
+            case .relayUnavailable(let reply, let next):
                 // The relay, not this notice: every due notice waits, and the round ends.
                 round.relayUnavailableUntil = next
                 try await store.postponeDeliveries(of: nil, until: next)
@@ -123,19 +123,13 @@ public struct NoticeDispatcher: Sendable {
             return nil
         } catch MailError.relayUnavailable(let reply) {
             let wait = min(policy.maximumRelayDelay, policy.firstDelay * pow(2, Double(min(relayFailures, 20))))
-            return .retry(reply: Self.relayPrefix + reply, next: time.now().addingTimeInterval(jittered(wait)))
+            return .relayUnavailable(reply: reply, next: time.now().addingTimeInterval(jittered(wait)))
         } catch MailError.refused(let reply, false) where notice.attempts + 1 < policy.maximumAttempts {
             return .retry(reply: reply, next: time.now().addingTimeInterval(delay(after: notice.attempts + 1)))
         } catch {
             return .failed(reply: "\(error)")
         }
     }
-
-    /// Marks a relay-wide failure in a notice's last reply, so that `trustctl notices` shows why
-    /// it waits.
-    static let relayPrefix = "relay unavailable: "
-
-    func isRelayFailure(_ reply: String) -> Bool { reply.hasPrefix(Self.relayPrefix) }
 
     /// A relay's answer for the log: email addresses in it (a rejected recipient) replaced, so
     /// that the log holds no personal data. The stored answer keeps them for `trustctl notices`.

@@ -16,20 +16,21 @@ extension SQLiteCaseStore {
 
     public func recordDelivery(of id: Notice.ID, _ outcome: DeliveryOutcome, at now: Date) async throws {
         try await database.write("record delivery") { connection in
-            let (delivery, reply, next, sentAt): (NoticeDelivery, String, Date?, Date?) =
+            let (delivery, counted, next, sentAt): (NoticeDelivery, Int64, Date?, Date?) =
                 switch outcome {
-                case .sent(let reply): (.sent, reply, nil, now)
-                case .retry(let reply, let next): (.pending, reply, next, nil)
-                case .failed(let reply): (.failed, reply, nil, nil)
+                case .sent: (.sent, 1, nil, now)
+                case .retry(_, let next): (.pending, 1, next, nil)
+                case .failed: (.failed, 1, nil, nil)
+                case .relayUnavailable(_, let next): (.pending, 0, next, nil)
                 }
             try connection.query(
                 """
-                UPDATE notices SET delivery = ?, attempts = attempts + 1, last_reply = ?, next_attempt_at = ?,
+                UPDATE notices SET delivery = ?, attempts = attempts + ?, last_reply = ?, next_attempt_at = ?,
                     sent_at = ? WHERE id = ?
                 """,
                 [
-                    .text(delivery.rawValue), .text(String(reply.prefix(1000))), SQLiteValue(next), SQLiteValue(sentAt),
-                    .integer(id),
+                    .text(delivery.rawValue), .integer(counted), .text(String(outcome.recordedReply.prefix(1000))),
+                    SQLiteValue(next), SQLiteValue(sentAt), .integer(id),
                 ],
                 operation: "record delivery")
         }

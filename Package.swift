@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustCenterTests",
-            dependencies: ["TrustCenter", "CSQLite", "CCurl"],
+            dependencies: ["TrustCenter", "CSQLite", "CCurl", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import Testing
 import TrustCenter
@@ -27,7 +28,7 @@ final class ScriptedMailer: Mailer {
             composer: NoticeMail(
                 catalogue: try FormsFolder.definition().catalogue, from: MailAddress("trust@acme.example")),
             rules: harness.rules, time: harness.time, random: harness.random,
-            policy: .init(maximumAttempts: attempts, firstDelay: 60, maximumDelay: 3600))
+            policy: .init(maximumAttempts: attempts, firstDelay: 60, maximumDelay: 3600), logger: Logger(label: "test"))
     }
 
     @Test func eachNoticeIsWrittenInItsEntitysLanguageWithoutReportContent() async throws {

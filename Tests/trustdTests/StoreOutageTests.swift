@@ -88,24 +88,3 @@ import Testing
             ])
     }
 }
-
-/// A log handler that keeps the messages it is given.
-final class LogCapture: LogHandler, Sendable {
-    private let captured = Mutex<[String]>([])
-    var messages: [String] { captured.withLock { $0 } }
-
-    var logLevel: Logger.Level {
-        get { .trace }
-        set {}
-    }
-    var metadata: Logger.Metadata {
-        get { [:] }
-        set {}
-    }
-    subscript(metadataKey _: String) -> Logger.Metadata.Value? {
-        get { nil }
-        set {}
-    }
-
-    func log(event: LogEvent) { captured.withLock { $0.append(event.message.description) } }
-}

@@ -8,12 +8,14 @@ public struct CaseDesk: Sendable {
     let store: any CaseStore
     let time: any TimeSource
     let rules: CaseRules
-    let logger = Logger(label: "trustcenter.desk")
+    let logger: Logger
 
-    public init(store: any CaseStore, time: any TimeSource, rules: CaseRules) {
+    /// `logger` is handed in, as every logger of the core is: the caller chooses its handler.
+    public init(store: any CaseStore, time: any TimeSource, rules: CaseRules, logger: Logger) {
         self.store = store
         self.time = time
         self.rules = rules
+        self.logger = logger
     }
 
     public func cases(_ query: CaseQuery, for officer: Officer) async throws -> CasePage {

@@ -11,13 +11,16 @@ public struct OfficerRegistry: Sendable {
     let time: any TimeSource
     let random: any RandomSource
     let hasher: SecretHasher
-    let logger = Logger(label: "trustcenter.officers")
+    let logger: Logger
 
-    public init(store: any CaseStore, time: any TimeSource, random: any RandomSource, hasher: SecretHasher) {
+    public init(
+        store: any CaseStore, time: any TimeSource, random: any RandomSource, hasher: SecretHasher, logger: Logger
+    ) {
         self.store = store
         self.time = time
         self.random = random
         self.hasher = hasher
+        self.logger = logger
     }
 
     /// Creates an officer and returns the token, which is not stored and cannot be shown again.

@@ -41,12 +41,13 @@ public struct NoticeDispatcher: Sendable {
     let time: any TimeSource
     let random: any RandomSource
     let policy: Policy
-    let logger = Logger(label: "trustcenter.mail")
+    let logger: Logger
 
     public init(
         store: any CaseStore, mailer: any Mailer, composer: NoticeMail, rules: CaseRules, time: any TimeSource,
-        random: any RandomSource, policy: Policy = Policy()
+        random: any RandomSource, policy: Policy = Policy(), logger: Logger
     ) {
+        self.logger = logger
         self.store = store
         self.mailer = mailer
         self.composer = composer

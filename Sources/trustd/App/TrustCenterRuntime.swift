@@ -37,7 +37,8 @@ struct TrustCenterRuntime: Sendable {
         time: any TimeSource = SystemTimeSource(),
         random: any RandomSource = SystemRandomSource(),
         followUpPenalty: Duration = .seconds(2),
-        logger: Logger
+        logger: Logger,
+        makeLogger: @Sendable (String) -> Logger = { Logger(label: $0) }
     ) async throws -> TrustCenterRuntime {
         let fileManager = FileManager.default
         if !creatingDatabase, !fileManager.fileExists(atPath: configuration.databasePath) {
@@ -116,15 +117,16 @@ struct TrustCenterRuntime: Sendable {
             intake: ReportIntake(
                 store: store, rules: rules, questionnaire: form.questionnaire, time: time,
                 random: random, hasher: hasher),
-            desk: CaseDesk(store: store, time: time, rules: rules),
+            desk: CaseDesk(store: store, time: time, rules: rules, logger: makeLogger("trustcenter.desk")),
             sweeper: StageSweeper(store: store, time: time),
             dispatcher: configuration.mail.map { mail in
                 NoticeDispatcher(
                     store: store, mailer: CurlMailer(settings: mail.relay),
                     composer: NoticeMail(catalogue: form.catalogue, from: mail.relay.from), rules: rules,
-                    time: time, random: random, policy: mail.policy)
+                    time: time, random: random, policy: mail.policy, logger: makeLogger("trustcenter.mail"))
             },
-            officers: OfficerRegistry(store: store, time: time, random: random, hasher: hasher),
+            officers: OfficerRegistry(
+                store: store, time: time, random: random, hasher: hasher, logger: makeLogger("trustcenter.officers")),
             followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),

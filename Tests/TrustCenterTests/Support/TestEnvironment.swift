@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Synchronization
 import TrustCenter
 
@@ -175,7 +176,9 @@ final class StoreHarness {
             random: random, hasher: hasher)
     }
 
-    var desk: CaseDesk { CaseDesk(store: store, time: time, rules: rules) }
+    var desk: CaseDesk { CaseDesk(store: store, time: time, rules: rules, logger: Logger(label: "test")) }
     var sweeper: StageSweeper { StageSweeper(store: store, time: time) }
-    var officers: OfficerRegistry { OfficerRegistry(store: store, time: time, random: random, hasher: hasher) }
+    var officers: OfficerRegistry {
+        OfficerRegistry(store: store, time: time, random: random, hasher: hasher, logger: Logger(label: "test"))
+    }
 }

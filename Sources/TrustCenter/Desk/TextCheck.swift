@@ -35,7 +35,7 @@ public enum TextCheck {
     /// Whether `text` shows nothing: only spaces, line breaks and invisible characters such as
     /// zero-width spaces, joiners, the byte-order mark, soft hyphens and tag characters.
     public static func isBlank(_ text: String) -> Bool {
-        text.allSatisfy(isInvisible)
+        text.unicodeScalars.allSatisfy(isInvisible)
     }
 
     /// `text` without the invisible code points at either end (one at a time: a trailing joiner
@@ -48,12 +48,8 @@ public enum TextCheck {
         return String(scalars[first...last])
     }
 
-    /// A character made only of whitespace and default-ignorable code points (Unicode's list of
-    /// what renders as nothing), or the blank braille pattern that is often pasted as a space.
-    static func isInvisible(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy(isInvisible)
-    }
-
+    /// Whitespace, a default-ignorable code point (Unicode's list of what renders as nothing), or
+    /// the blank braille pattern that is often pasted as a space.
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.properties.isDefaultIgnorableCodePoint || scalar.value == 0x2800
     }

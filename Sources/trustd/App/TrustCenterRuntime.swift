@@ -19,7 +19,8 @@ struct TrustCenterRuntime: Sendable {
     let tokenLedger: TokenLedger
     let limiter: AttemptLimiter
     let time: any TimeSource
-    /// When this runtime was opened; the spent page tokens of earlier runs are not remembered.
+    /// When this runtime was opened, to the second as page tokens carry their issue time; the
+    /// spent page tokens of earlier runs are not remembered.
     let startedAt: Date
     /// Logs a store that cannot write once, then at a bounded rate.
     let outages = StoreOutageLog()
@@ -47,12 +48,11 @@ struct TrustCenterRuntime: Sendable {
                     + "or name its configuration with --config", exitCode: 78)
         }
         let databaseExists = fileManager.fileExists(atPath: configuration.databasePath)
-        if databaseExists, Self.isEmptyFile(configuration.databasePath) {
+        do {
             // An empty file is no trust center: taking reports into a new one would hide the loss.
-            throw CommandFailure(
-                "database \(configuration.databasePath) is empty (0 bytes), so it holds no Trust Center: restore the "
-                    + "database from a backup, or, to start a new trust center, move it and the key file away",
-                exitCode: 78)
+            try SQLiteDatabase.checkExistingFile(configuration.databasePath)
+        } catch let problem as DatabaseFileProblem {
+            throw CommandFailure("\(problem)", exitCode: 78)
         }
         if databaseExists, !fileManager.fileExists(atPath: configuration.keyFile) {
             // A new key could open nothing in this database; never create one beside existing data.
@@ -131,23 +131,10 @@ struct TrustCenterRuntime: Sendable {
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
             limiter: AttemptLimiter(penalty: followUpPenalty, time: time, random: random),
-            time: time, startedAt: time.now())
-    }
-
-    /// A regular file of 0 bytes at `path`.
-    private static func isEmptyFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && info.st_size == 0
+            time: time, startedAt: Date(timeIntervalSince1970: time.now().timeIntervalSince1970.rounded(.down)))
     }
 
     func close() async {
         await store.close()
-    }
-}
-
-extension Date {
-    /// The date at a whole second, as page tokens carry their issue time.
-    func rounded(toSecond rule: FloatingPointRoundingRule) -> Date {
-        Date(timeIntervalSince1970: timeIntervalSince1970.rounded(rule))
     }
 }

@@ -86,7 +86,7 @@ struct FollowUpRoutes {
             let reference = try? CaseReference(parsing: verified.subject)
         else { return .expired }
         // Spent tokens are remembered in memory only: one from before this start may have been.
-        guard verified.issuedAt >= runtime.startedAt.rounded(toSecond: .down) else { return .spent }
+        guard verified.issuedAt >= runtime.startedAt else { return .spent }
         // Spending is checked and done at once, so two sends of one page cannot both pass.
         guard await runtime.tokenLedger.use(verified.nonce, issuedAt: verified.issuedAt) else { return .spent }
         return .open(reference, nonce: verified.nonce)

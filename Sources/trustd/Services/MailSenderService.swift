@@ -10,7 +10,7 @@ struct MailSenderService: Service {
     let dispatcher: NoticeDispatcher
     let logger: Logger
     /// A store that cannot write is logged once and then at a bounded rate, not at every round.
-    var outages = StoreOutageLog()
+    let outages: StoreOutageLog
     var maximumWait: Duration = .seconds(5)
 
     func run() async throws {

@@ -9,7 +9,7 @@ struct SchedulerService: Service {
     let sweeper: StageSweeper
     let logger: Logger
     /// A store that cannot write is logged once and then at a bounded rate, not at every sweep.
-    var outages = StoreOutageLog()
+    let outages: StoreOutageLog
     var maximumWait: Duration = .seconds(30)
 
     func run() async throws {

@@ -68,8 +68,8 @@ public final class SQLiteDatabase: @unchecked Sendable {
     }
 
     /// Creates the file with mode 0600 before SQLite opens it (SQLite gives the -wal and -shm
-    /// files the same mode); true when it was created. Refuses an existing path that is not a
-    /// regular file, is empty, or that others can read.
+    /// files the same mode); true when it was created. An existing file must pass
+    /// `checkExistingFile`.
     static func ensurePrivateFile(_ path: String) throws -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         if fd >= 0 {
@@ -80,8 +80,17 @@ public final class SQLiteDatabase: @unchecked Sendable {
             throw SQLiteError(
                 code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), operation: "create database \(path)")
         }
+        try checkExistingFile(path)
+        return false
+    }
+
+    /// Refuses a database path that exists but is not a regular file, that others can read, or
+    /// that is empty; nothing when there is no file. trustd asks before it makes a data key, so
+    /// that no key is ever made beside a file that cannot be its database.
+    public static func checkExistingFile(_ path: String) throws {
         var info = stat()
         guard stat(path, &info) == 0 else {
+            if errno == ENOENT { return }
             throw DatabaseFileProblem(path: path, problem: "cannot be read (\(String(cString: strerror(errno))))")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
@@ -100,7 +109,6 @@ public final class SQLiteDatabase: @unchecked Sendable {
                 problem: "is empty (0 bytes), so it holds no Trust Center: restore the database from a backup, "
                     + "or, to start a new trust center, move it and the key file away")
         }
-        return false
     }
 
     /// An existing file must have the schema and pass `quick_check`, which reads every page

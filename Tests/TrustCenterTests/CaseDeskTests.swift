@@ -15,7 +15,7 @@ import TrustCenter
     }
 
     @Test func anAuditorReadsButCannotChange() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (reference, auditor) = try await caseAndOfficer(harness, role: .auditor)
         #expect(try await harness.desk.caseFile(reference, for: auditor).reference == reference)
         await #expect(throws: PermissionError.self) {
@@ -27,7 +27,7 @@ import TrustCenter
     }
 
     @Test func assignsOnlyToAnActiveOfficerWhoMayOwnCases() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (reference, officer) = try await caseAndOfficer(harness)
         await #expect(throws: InputError.self) {
             try await harness.desk.assign(reference, to: "nobody@acme.example", by: officer)
@@ -47,7 +47,7 @@ import TrustCenter
     }
 
     @Test func refusesEmptyNotesAndPagesOutOfRange() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (reference, officer) = try await caseAndOfficer(harness)
         await #expect(throws: InputError.self) { try await harness.desk.addNote(reference, text: "  \n ", by: officer) }
         await #expect(throws: InputError.self) {
@@ -62,7 +62,7 @@ import TrustCenter
     }
 
     @Test func stampsChangesWithTheTimeSource() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (reference, officer) = try await caseAndOfficer(harness)
         harness.time.advance(by: 3600)
         let caseFile = try await harness.desk.addNote(reference, text: "Called IT", by: officer)
@@ -73,7 +73,7 @@ import TrustCenter
 
 extension CaseDeskTests {
     @Test func notesGetTheSameTextChecksAsReports() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (reference, officer) = try await caseAndOfficer(harness)
         for text in ["\u{1B}[2J wiped", "bidi \u{202E} trick", "nul \u{0} byte", "csi \u{9B} c1"] {
             await #expect(throws: InputError.self, "\(text.debugDescription)") {
@@ -90,7 +90,7 @@ extension CaseDeskTests {
 
 @Suite struct OfficerRegistryTests {
     @Test func aNewOfficersTokenSignsThemIn() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (officer, token) = try await harness.officers.add(
             name: "Per Vern", email: "per@acme.example", role: .handler)
         #expect(token.hasPrefix("tco_"))
@@ -101,7 +101,7 @@ extension CaseDeskTests {
     }
 
     @Test func aRevokedOfficerCannotSignIn() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (_, token) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
         let (revoked, wasActive) = try await harness.officers.revoke(email: "per@acme.example")
         #expect(!revoked.isActive && wasActive)
@@ -111,7 +111,7 @@ extension CaseDeskTests {
     }
 
     @Test func aRotatedTokenReplacesTheOldOne() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (officer, old) = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
         let (rotated, new) = try await harness.officers.rotateToken(email: "per@acme.example")
         #expect(rotated.id == officer.id && new != old)
@@ -131,7 +131,7 @@ extension CaseDeskTests {
     }
 
     @Test func refusesADuplicateEmailAndBadInput() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         _ = try await harness.officers.add(name: "Per Vern", email: "per@acme.example", role: .handler)
         await #expect(throws: InputError.self) {
             try await harness.officers.add(name: "Other", email: "PER@acme.example", role: .ceo)

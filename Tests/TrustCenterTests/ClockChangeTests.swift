@@ -11,7 +11,7 @@ import TrustCenter
     }
 
     @Test func reclassifyingStartsTheNewClocksFromTheReceiptAndStopsTheOld() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach(["personalData": ["no"]]))
         let ceo = try await officer(harness, "ceo@acme.example")
         let before = try await harness.desk.caseFile(receipt.reference, for: ceo)
@@ -41,7 +41,7 @@ import TrustCenter
     }
 
     @Test func awarenessMovesTheBreachDeadline() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let received = try await harness.desk.caseFile(receipt.reference, for: privacy).summary.receivedAt
@@ -60,16 +60,16 @@ import TrustCenter
     }
 
     @Test func theReportCanShowThatTheOrganisationKnewEarlier() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach(["toldInsideAt": ["2026-03-09T08:00"]]))
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         let aware = try ISOTime.parse("2026-03-09T08:00+01:00", field: "t", timeZone: .gmt)
         #expect(caseFile.awarenessAt == aware)
         #expect(caseFile.clocks.first?.startedAt == aware)
     }
 
     @Test func aRightsRequestIsExtendedOnceAndOnlyBeforeItIsDue() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
         let privacy = try await officer(harness)
         let first = try #require(try await harness.desk.caseFile(receipt.reference, for: privacy).clocks.first)
@@ -89,7 +89,7 @@ import TrustCenter
     }
 
     @Test func aPausedRightsRequestWaitsAndIsDueLaterByTheDaysItStoodStill() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
         let privacy = try await officer(harness)
         let paused = try await harness.desk.pause(
@@ -120,7 +120,7 @@ import TrustCenter
     }
 
     @Test func aLateNotificationNeedsItsReason() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         harness.time.advance(by: 80 * Self.hour)
@@ -145,7 +145,7 @@ import TrustCenter
     }
 
     @Test func swedenRunsAFourWeekClockForSupplementsUntilTheFinalNotice() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach(entity: "acme-se"))
         let privacy = try await officer(harness, "skydd@acme.example")
         let initial = try await harness.desk.notifyAuthority(
@@ -170,7 +170,7 @@ import TrustCenter
     }
 
     @Test func aDeathOrSeriousInjuryIsUrgentAndAlertsManagementAtOnce() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(
             ReportSubmission(
                 entityID: "acme-no",
@@ -179,14 +179,14 @@ import TrustCenter
                     "hseWhatHappened": ["Fell from the loading ramp"],
                 ]),
                 contact: nil))
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.summary.urgent)
-        let cfo = try await harness.store.notices(matching: NoticeQuery(recipientEmail: "cfo@acme.example"))
+        let cfo = try await harness.ledger.notices(matching: NoticeQuery(recipientEmail: "cfo@acme.example"))
         #expect(cfo.map(\.kind) == [.urgent])
     }
 
     @Test func aComplaintAskingForErasureIsARightsRequest() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let submission = ReportSubmission(
             entityID: "acme-no",
             answers: AnswerSet([
@@ -194,7 +194,7 @@ import TrustCenter
             ]),
             contact: ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: nil))
         let receipt = try await harness.intake().submit(submission)
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.summary.category == .rightsRequest)
         #expect(caseFile.clocks.map(\.clock) == [.rightsRequest])
     }

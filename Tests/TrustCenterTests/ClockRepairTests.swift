@@ -12,7 +12,7 @@ import TrustCenter
     }
 
     @Test func anAcknowledgementMeetsTheSevenDaysAndStartsTheThreeMonths() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.wrongdoing(concerning: "noneOfThese"))
         let handler = try await officer(harness, "varsel@acme.example")
         harness.time.advance(by: 2 * Self.day)
@@ -29,7 +29,7 @@ import TrustCenter
     }
 
     @Test func anExtensionAfterTheRemindersPlansThemAgainAndKeepsPausedDays() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
         let privacy = try await officer(harness)
         _ = try await harness.desk.pause(receipt.reference, reason: "asked for the customer number", by: privacy)
@@ -50,12 +50,12 @@ import TrustCenter
     }
 
     @Test func aRepeatingOverdueStageGoesOnAfterTheDeadlineMoves() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         harness.time.advance(by: 80 * 3600)
         #expect(try await harness.sweeper.sweep() == 4)
-        let received = try await harness.store.caseFile(receipt.reference, for: .system).summary.receivedAt
+        let received = try await harness.ledger.caseFile(receipt.reference, for: .system).summary.receivedAt
         let moved = try await harness.desk.setAwareness(
             receipt.reference, at: received.addingTimeInterval(-3600), reason: "the log shows an hour earlier",
             by: privacy)
@@ -65,7 +65,7 @@ import TrustCenter
     }
 
     @Test func aNotifiedBreachReclassifiedBackStartsNoNewSeventyTwoHours() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         _ = try await harness.desk.notifyAuthority(
@@ -77,10 +77,10 @@ import TrustCenter
     }
 
     @Test func notificationsKeepTheirOrder() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
-        let received = try await harness.store.caseFile(receipt.reference, for: .system).summary.receivedAt
+        let received = try await harness.ledger.caseFile(receipt.reference, for: .system).summary.receivedAt
         await #expect(throws: InputError.self) {
             try await harness.desk.notifyAuthority(
                 receipt.reference, stage: .initial, at: received.addingTimeInterval(-86_400), authority: nil,
@@ -107,9 +107,9 @@ import TrustCenter
             "UPDATE clock_stages SET notify = 'boss' WHERE fired_at IS NULL AND clock_id = 1 AND sequence = 1")
         harness.time.advance(by: 25 * 3600)
         #expect(try await harness.sweeper.sweep() == 2)
-        let damaged = try await harness.store.caseFile(first.reference, for: .system).clocks[0].stages[1]
+        let damaged = try await harness.ledger.caseFile(first.reference, for: .system).clocks[0].stages[1]
         #expect(damaged.firedAt != nil && damaged.error?.contains("notify") == true)
-        let fine = try await harness.store.caseFile(second.reference, for: .system).clocks[0].stages[1]
+        let fine = try await harness.ledger.caseFile(second.reference, for: .system).clocks[0].stages[1]
         #expect(fine.firedAt != nil && fine.error == nil)
         #expect(try await harness.sweeper.sweep() == 0)
     }
@@ -124,7 +124,7 @@ import TrustCenter
             INSERT INTO store_meta (name, value) VALUES ('route-stored-cases', x'01');
             """)
         try await harness.restart()
-        try await harness.store.syncEntities(harness.rules.entities)
+        try await harness.ledger.syncEntities(harness.rules.entities)
         let handler = try await officer(harness, "varsel@acme.example")
         let caseFile = try await harness.desk.caseFile(receipt.reference, for: handler)
         #expect(caseFile.routing?.excludes("ceo@acme.example") == true)

@@ -11,11 +11,11 @@ import Testing
     }
 
     func desk(_ harness: StoreHarness) -> FollowUpDesk {
-        FollowUpDesk(store: harness.store, hasher: harness.hasher, time: harness.time)
+        FollowUpDesk(ledger: harness.ledger, hasher: harness.hasher, time: harness.time)
     }
 
     @Test func theKeyOpensItsCaseAndNothingElseDoes() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (receipt, _) = try await fileReport(harness)
         #expect(try await desk(harness).reference(forKey: receipt.followUpKey) == receipt.reference)
         #expect(
@@ -38,7 +38,7 @@ import Testing
         #expect(view.messages.map(\.fromReporter) == [false, true])
         // Answering moves a case that waited for the reporter back to in progress.
         #expect(view.status == .inProgress)
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(
             caseFile.events.suffix(2).map(\.change) == [
                 .messageReceived, .statusChanged(from: .awaitingReporter, to: .inProgress),
@@ -49,11 +49,11 @@ import Testing
     }
 
     @Test func aReportersMessageIsRecordedOnlyToTheMinute() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (receipt, _) = try await fileReport(harness)
         harness.time.advance(by: 37)  // 09:42:04
         _ = try await desk(harness).reply(receipt.reference, text: "Hello")
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         let minute = Date(timeIntervalSince1970: 1_773_135_720)  // 09:42:00
         #expect(caseFile.messages.last?.at == minute)
         #expect(caseFile.events.last?.at == minute)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func aReporterMessageGetsTheTextChecks() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let (receipt, _) = try await fileReport(harness)
         await #expect(throws: SubmissionProblems.self) { try await desk(harness).reply(receipt.reference, text: "  ") }
         await #expect(throws: SubmissionProblems.self) {

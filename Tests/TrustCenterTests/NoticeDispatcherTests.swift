@@ -24,7 +24,7 @@ final class ScriptedMailer: Mailer {
 @Suite struct NoticeDispatcherTests {
     func dispatcher(_ harness: StoreHarness, _ mailer: ScriptedMailer, attempts: Int = 3) throws -> NoticeDispatcher {
         NoticeDispatcher(
-            store: harness.store, mailer: mailer,
+            ledger: harness.ledger, mailer: mailer,
             composer: NoticeMail(
                 catalogue: try FormsFolder.definition().catalogue, from: MailAddress("trust@acme.example")),
             rules: harness.rules, time: harness.time, random: harness.random,
@@ -32,7 +32,7 @@ final class ScriptedMailer: Mailer {
     }
 
     @Test func eachNoticeIsWrittenInItsEntitysLanguageWithoutReportContent() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         _ = try await harness.intake().submit(
             Fixtures.breach(contact: ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: nil)))
         _ = try await harness.intake().submit(Fixtures.breach(entity: "acme-se"))
@@ -56,11 +56,11 @@ final class ScriptedMailer: Mailer {
             norwegian.body.contains("Frist: melde fra til Datatilsynet innen 2026-03-13 10:41 +01:00 (2 d 23 t igjen).")
         )
         #expect(norwegian.body.contains("trustctl show TC-2026-00001"))
-        #expect(try await harness.store.noticesToDeliver(at: harness.time.now(), limit: 10).isEmpty)
+        #expect(try await harness.ledger.nextDeliveryTime() == nil)
     }
 
     @Test func aDeferredRecipientIsRetriedLaterUntilTheLastAttemptFails() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         _ = try await harness.intake().submit(Fixtures.question())
         let later = Result<String, MailError>.failure(.refused(reply: "452 4.2.2 mailbox full", permanent: false))
         let mailer = ScriptedMailer([later, later, later])
@@ -73,7 +73,7 @@ final class ScriptedMailer: Mailer {
         #expect(try await sender.deliverDue().retried == 1)
         harness.time.advance(by: 120)
         #expect(try await sender.deliverDue().failed == 1)
-        let failed = try await harness.store.notices(
+        let failed = try await harness.ledger.notices(
             matching: NoticeQuery(recipientEmail: "privacy@acme.example", delivery: .failed))
         #expect(failed.first?.attempts == 3 && failed.first?.lastReply == "452 4.2.2 mailbox full")
         #expect(mailer.sent.count == 3)
@@ -82,7 +82,7 @@ final class ScriptedMailer: Mailer {
     }
 
     @Test func anUnavailableRelayFailsNoNoticeAndHoldsThemAllBack() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         _ = try await harness.intake().submit(Fixtures.breach())
         let down = Result<String, MailError>.failure(.relayUnavailable(reply: "535 5.7.8 authentication failed"))
         let mailer = ScriptedMailer(Array(repeating: down, count: 20))
@@ -94,7 +94,7 @@ final class ScriptedMailer: Mailer {
             harness.time.advance(by: 3600)
         }
         #expect(mailer.sent.count == 12)
-        let waiting = try await harness.store.notices(
+        let waiting = try await harness.ledger.notices(
             matching: NoticeQuery(recipientEmail: "privacy@acme.example", delivery: .pending))
         #expect(waiting.first?.lastReply == "relay unavailable: 535 5.7.8 authentication failed")
         // Twelve rounds with the relay down counted against no notice: a later refusal still
@@ -107,7 +107,7 @@ final class ScriptedMailer: Mailer {
     }
 
     @Test func aRefusalFailsAtOnceAndTheOthersAreSent() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         _ = try await harness.intake().submit(Fixtures.breach())
         let mailer = ScriptedMailer([.failure(.refused(reply: "550 5.1.1 unknown user", permanent: true))])
         let round = try await dispatcher(harness, mailer).deliverDue()

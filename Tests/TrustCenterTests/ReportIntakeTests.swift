@@ -13,11 +13,11 @@ import TrustCenter
     }
 
     @Test func anAnonymousReportBecomesACaseWithAReceipt() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.question())
         #expect(receipt.reference.description == "TC-2026-00001")
         #expect(try FollowUpKey(parsing: receipt.followUpKey).digits.count == 25)
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.reporter == .anonymous)
         #expect(caseFile.summary.category == .question)
         #expect(caseFile.summary.entityID == "acme-no")
@@ -29,19 +29,19 @@ import TrustCenter
     }
 
     @Test func theBreachPathFilesABreachWithEachChosenKindOfData() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.summary.category == .breach)
         // Multiple choice: one answer per option, in the questionnaire's order.
         #expect(caseFile.report.answers.filter { $0.question == "dataKinds" }.map(\.value) == ["contact", "financial"])
     }
 
     @Test func aSecurityMatterWithoutPersonalDataIsFiledAsADeviation() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let submission = Fixtures.breach(["personalData": ["no"]])
         let receipt = try await harness.intake().submit(submission)
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.summary.category == .deviation)
         // The questions about personal data were not asked, so their answers are not kept.
         #expect(caseFile.report.answer(to: "dataKinds") == nil)
@@ -49,25 +49,25 @@ import TrustCenter
     }
 
     @Test func recordsTheReceiptTimeOnlyToTheMinute() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.question())
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         // The fixed clock says 09:41:27; the case says 09:41:00.
         #expect(caseFile.summary.receivedAt == Date(timeIntervalSince1970: 1_773_135_660))
     }
 
     @Test func keepsANamedReportersDetails() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let contact = ReporterContact(name: " Ola Nordmann ", email: "ola@example.no", phone: "+47 912 34 567")
         let receipt = try await harness.intake().submit(Fixtures.question(contact: contact))
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(
             caseFile.reporter
                 == .named(ReporterContact(name: "Ola Nordmann", email: "ola@example.no", phone: "+47 912 34 567")))
     }
 
     @Test func aRightsRequestCannotBeAnonymous() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let rights = AnswerSet(["about": ["rights"], "right": ["access"], "relation": ["customer"]])
         #expect(
             try await problems(harness, ReportSubmission(entityID: "acme-no", answers: rights, contact: nil)).map(\.key)
@@ -77,7 +77,7 @@ import TrustCenter
         let receipt = try await harness.intake().submit(
             ReportSubmission(
                 entityID: "acme-no", answers: rights, contact: ReporterContact(name: "Ola", email: "ola@example.no")))
-        #expect(try await harness.store.caseFile(receipt.reference, for: .system).summary.category == .rightsRequest)
+        #expect(try await harness.ledger.caseFile(receipt.reference, for: .system).summary.category == .rightsRequest)
     }
 
     @Test(arguments: [
@@ -125,26 +125,26 @@ import TrustCenter
         ),
     ])
     func refusesBadInputNamingTheField(submission: ReportSubmission, field: String, key: String) async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let found = try await problems(harness, submission)
         #expect(found.first?.question == field)
         #expect(found.first?.key == key)
-        #expect(try await harness.store.cases(matching: CaseQuery(viewer: .system)).total == 0)
+        #expect(try await harness.ledger.cases(matching: CaseQuery(viewer: .system)).total == 0)
     }
 
     /// The check and the stored text use one normalisation: trimmed of invisible characters too.
     @Test func storesTheTextTheCheckSaw() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(
             Fixtures.question("\u{FEFF}\u{200B} How long?\u{2029}Thanks\u{200D} \u{200B}"))
-        let caseFile = try await harness.store.caseFile(receipt.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(receipt.reference, for: .system)
         #expect(caseFile.report.answer(to: "question") == "How long?\nThanks")
     }
 
     @Test func theOnlyEntityNeedsNoChoosing() async throws {
         let harness = try await StoreHarness(entities: [Fixtures.norway])
         let receipt = try await harness.intake().submit(Fixtures.question(entity: nil))
-        #expect(try await harness.store.caseFile(receipt.reference, for: .system).summary.entityID == "acme-no")
+        #expect(try await harness.ledger.caseFile(receipt.reference, for: .system).summary.entityID == "acme-no")
     }
 
     @Test func storesOnlyTheKeyedHashOfTheFollowUpKey() async throws {

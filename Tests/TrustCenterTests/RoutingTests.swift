@@ -67,7 +67,7 @@ import TrustCenter
     }
 
     @Test func theExcludedPersonSeesNothingEvenAsAnAuditor() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.wrongdoing(concerning: "ceo"))
         let (ceo, _) = try await harness.officers.add(name: "Dagny Leder", email: "ceo@acme.example", role: .ceo)
         let (auditor, _) = try await harness.officers.add(name: "Dagny", email: "CEO2@acme.example", role: .auditor)
@@ -98,7 +98,7 @@ import TrustCenter
     }
 
     @Test func anUnrelatedOfficerSeesOnlyTheirOwnCases() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let question = try await harness.intake().submit(Fixtures.question())
         let hse = try await harness.intake().submit(
             ReportSubmission(
@@ -124,7 +124,7 @@ import TrustCenter
     }
 
     @Test func aWhistleblowingCaseStaysWithItsHandlersWhenReassignedOrReclassified() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.wrongdoing(concerning: "noneOfThese"))
         let (varsel, _) = try await harness.officers.add(name: "Hanne", email: "varsel@acme.example", role: .handler)
         let (privacy, _) = try await harness.officers.add(

@@ -31,8 +31,8 @@ import Testing
         await harness.store.close()
         // Opening again must not apply the migrations a second time.
         let again = try SQLiteCaseStore(
-            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
-            rules: harness.rules)
+            path: harness.databasePath,
+            keyFingerprint: Sealer(dataKey: Fixtures.dataKey, random: harness.random).keyFingerprint)
         await again.close()
         let versions = try RawDatabase.values(path: harness.databasePath, table: "schema_migrations", column: "version")
         #expect(versions.count == SQLiteSchema.migrations.count)
@@ -46,9 +46,9 @@ import Testing
 
     @Test func numbersReferencesPerYear() async throws {
         let harness = try await StoreHarness()
-        let first = try await harness.store.createCase(intake("a", keyHash: 1))
-        let second = try await harness.store.createCase(intake("b", keyHash: 2))
-        let nextYear = try await harness.store.createCase(intake("c", year: 2027, keyHash: 3))
+        let first = try await harness.ledger.createCase(intake("a", keyHash: 1))
+        let second = try await harness.ledger.createCase(intake("b", keyHash: 2))
+        let nextYear = try await harness.ledger.createCase(intake("c", year: 2027, keyHash: 3))
         #expect(first.reference.description == "TC-2026-00001")
         #expect(second.reference.description == "TC-2026-00002")
         #expect(nextYear.reference.description == "TC-2027-00001")
@@ -59,14 +59,14 @@ import Testing
         let secret = "Payroll spreadsheet for Kari Nordmann sent to the wrong customer"
         let reporter = Reporter.named(
             ReporterContact(name: "Ola Whistle", email: "ola.whistle@example.no", phone: "+47 912 34 567"))
-        let summary = try await harness.store.createCase(intake(secret, reporter: reporter))
+        let summary = try await harness.ledger.createCase(intake(secret, reporter: reporter))
         let officer = try await harness.officers.add(
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer
         ).0
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .addNote("Called Kari Nordmann's manager"), to: summary.reference, by: officer.summary, viewer: .system,
             at: Date())
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .classify(.deviation, reason: "Reason naming Kari Nordmann"), to: summary.reference, by: officer.summary,
             viewer: .system, at: Date())
 
@@ -84,7 +84,7 @@ import Testing
             #expect(file.range(of: Data(needle.utf8)) == nil, "database file holds \(needle)")
         }
         // And the store opens it all again.
-        let caseFile = try await harness.store.caseFile(summary.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(summary.reference, for: .system)
         #expect(caseFile.report.answer(to: "description") == secret)
         #expect(caseFile.reporter == reporter)
         #expect(caseFile.notes.map(\.text) == ["Called Kari Nordmann's manager"])
@@ -92,12 +92,12 @@ import Testing
 
     @Test func survivesReopening() async throws {
         let harness = try await StoreHarness()
-        let summary = try await harness.store.createCase(intake("kept"))
+        let summary = try await harness.ledger.createCase(intake("kept"))
         await harness.store.close()
         let reopened = try SQLiteCaseStore(
-            path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
-            rules: harness.rules)
-        let caseFile = try await reopened.caseFile(summary.reference, for: .system)
+            path: harness.databasePath,
+            keyFingerprint: Sealer(dataKey: Fixtures.dataKey, random: harness.random).keyFingerprint)
+        let caseFile = try await harness.ledger(over: reopened).caseFile(summary.reference, for: .system)
         #expect(caseFile.report.answer(to: "description") == "kept")
         await reopened.close()
     }
@@ -105,45 +105,45 @@ import Testing
     @Test func listsNewestFirstWithFiltersAndPages() async throws {
         let harness = try await StoreHarness()
         for index in 0..<5 {
-            _ = try await harness.store.createCase(
+            _ = try await harness.ledger.createCase(
                 intake(
                     "r\(index)", category: index.isMultiple(of: 2) ? .breach : .hse,
                     entity: index < 3 ? "acme-no" : "acme-se", keyHash: UInt8(index + 1)))
         }
-        let all = try await harness.store.cases(matching: CaseQuery(viewer: .system))
+        let all = try await harness.ledger.cases(matching: CaseQuery(viewer: .system))
         #expect(all.total == 5)
         #expect(all.cases.map(\.reference.serial) == [5, 4, 3, 2, 1])
-        let breaches = try await harness.store.cases(matching: CaseQuery(viewer: .system, category: .breach))
+        let breaches = try await harness.ledger.cases(matching: CaseQuery(viewer: .system, category: .breach))
         #expect(breaches.cases.map(\.reference.serial) == [5, 3, 1])
-        let swedish = try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-se"))
+        let swedish = try await harness.ledger.cases(matching: CaseQuery(viewer: .system, entityID: "acme-se"))
         #expect(swedish.total == 2)
-        let page = try await harness.store.cases(matching: CaseQuery(viewer: .system, limit: 2, offset: 2))
+        let page = try await harness.ledger.cases(matching: CaseQuery(viewer: .system, limit: 2, offset: 2))
         #expect(page.cases.map(\.reference.serial) == [3, 2])
         #expect(page.total == 5)
-        let none = try await harness.store.cases(matching: CaseQuery(viewer: .system, status: .closed))
+        let none = try await harness.ledger.cases(matching: CaseQuery(viewer: .system, status: .closed))
         #expect(none.total == 0 && none.cases.isEmpty)
     }
 
     @Test func recordsEachChangeAsAnEventWithTheOfficer() async throws {
         let harness = try await StoreHarness()
-        let summary = try await harness.store.createCase(intake("x"))
+        let summary = try await harness.ledger.createCase(intake("x"))
         let (officer, _) = try await harness.officers.add(
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         let at = Date(timeIntervalSince1970: 1_773_200_000)
         let viewer = officer.viewer
         let privacyOfficer = Contact(name: "Per Vern", email: "privacy@acme.example")
         let other = Contact(name: "Hanne Varsel", email: "varsel@acme.example")
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .classify(.complaint, reason: "no personal data lost"), to: summary.reference, by: officer.summary,
             viewer: viewer, at: at)
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .assign(other, reason: "on leave"), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
         // The former owner no longer sees the case; Trust Center itself does.
         await #expect(throws: NotFoundError.self) {
-            try await harness.store.apply(
+            try await harness.ledger.apply(
                 .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: viewer, at: at)
         }
-        let caseFile = try await harness.store.apply(
+        let caseFile = try await harness.ledger.apply(
             .setStatus(.triaged), to: summary.reference, by: officer.summary, viewer: .system, at: at)
         #expect(caseFile.summary.category == .complaint)
         #expect(caseFile.summary.status == .triaged)
@@ -166,18 +166,18 @@ import Testing
 
     @Test func aRefusedChangeWritesNothing() async throws {
         let harness = try await StoreHarness()
-        let summary = try await harness.store.createCase(intake("x"))
+        let summary = try await harness.ledger.createCase(intake("x"))
         let (officer, _) = try await harness.officers.add(
             name: "Per Vern", email: "privacy@acme.example", role: .privacyOfficer)
         await #expect(throws: InputError.self) {
-            try await harness.store.apply(
+            try await harness.ledger.apply(
                 .classify(.breach, reason: ""), to: summary.reference, by: officer.summary, viewer: .system, at: Date())
         }
         await #expect(throws: InputError.self) {
-            try await harness.store.apply(
+            try await harness.ledger.apply(
                 .setStatus(.received), to: summary.reference, by: officer.summary, viewer: .system, at: Date())
         }
-        let caseFile = try await harness.store.caseFile(summary.reference, for: .system)
+        let caseFile = try await harness.ledger.caseFile(summary.reference, for: .system)
         #expect(caseFile.events.map(\.change.kind) == ["received", "routed"])
         #expect(caseFile.summary.updatedAt == caseFile.summary.receivedAt)
     }
@@ -185,7 +185,7 @@ import Testing
     @Test func unknownCaseIsNotFound() async throws {
         let harness = try await StoreHarness()
         await #expect(throws: NotFoundError.self) {
-            try await harness.store.caseFile(CaseReference(year: 2026, serial: 9), for: .system)
+            try await harness.ledger.caseFile(CaseReference(year: 2026, serial: 9), for: .system)
         }
     }
 
@@ -198,8 +198,8 @@ import Testing
             path: harness.databasePath, "INSERT INTO schema_migrations (version, name) VALUES (999, 'future')")
         #expect {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
-                rules: harness.rules)
+                path: harness.databasePath,
+                keyFingerprint: Sealer(dataKey: Fixtures.dataKey, random: harness.random).keyFingerprint)
         } throws: { error in
             "\(error)".contains("newer than this trustd")
         }
@@ -211,8 +211,8 @@ import Testing
         let otherKey = DataKey.generate(using: SeededRandomSource(seed: 1234))
         #expect(throws: DataKeyMismatch.self) {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: otherKey, random: harness.random),
-                rules: harness.rules)
+                path: harness.databasePath,
+                keyFingerprint: Sealer(dataKey: otherKey, random: harness.random).keyFingerprint)
         }
     }
 
@@ -222,8 +222,8 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: harness.databasePath)
         #expect {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
-                rules: harness.rules)
+                path: harness.databasePath,
+                keyFingerprint: Sealer(dataKey: Fixtures.dataKey, random: harness.random).keyFingerprint)
         } throws: { error in
             "\(error)".contains("chmod 600")
         }
@@ -231,28 +231,28 @@ import Testing
 
     @Test func bindsTextWhole() async throws {
         let harness = try await StoreHarness()
-        _ = try await harness.store.createCase(intake("x"))
+        _ = try await harness.ledger.createCase(intake("x"))
         // An embedded NUL must not cut "acme-no\0x" down to "acme-no".
         #expect(
-            try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no\u{0}x")).total == 0)
-        #expect(try await harness.store.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no")).total == 1)
+            try await harness.ledger.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no\u{0}x")).total == 0)
+        #expect(try await harness.ledger.cases(matching: CaseQuery(viewer: .system, entityID: "acme-no")).total == 1)
     }
 
     @Test func historyRowsCannotBeSwappedOrReattributed() async throws {
         let harness = try await StoreHarness()
-        let summary = try await harness.store.createCase(intake("x"))
+        let summary = try await harness.ledger.createCase(intake("x"))
         let (per, _) = try await harness.officers.add(
             name: "Per Vern", email: "per@acme.example", role: .privacyOfficer)
         let (eva, _) = try await harness.officers.add(name: "Eva Other", email: "eva@acme.example", role: .handler)
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .addNote("first"), to: summary.reference, by: per.summary, viewer: .system, at: Date())
-        _ = try await harness.store.apply(
+        _ = try await harness.ledger.apply(
             .addNote("second"), to: summary.reference, by: per.summary, viewer: .system, at: Date())
         await harness.store.close()
         func reopened() throws -> SQLiteCaseStore {
             try SQLiteCaseStore(
-                path: harness.databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: harness.random),
-                rules: harness.rules)
+                path: harness.databasePath,
+                keyFingerprint: Sealer(dataKey: Fixtures.dataKey, random: harness.random).keyFingerprint)
         }
         // Someone with write access to the file swaps the two notes' sealed bodies…
         try RawDatabase.execute(
@@ -262,19 +262,26 @@ import Testing
             UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id != case_notes.id);
             """)
         var store = try reopened()
-        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference, for: .system) }
+        await #expect(throws: SealError.self) {
+            try await harness.ledger(over: store).caseFile(summary.reference, for: .system)
+        }
         await store.close()
         // …or, with the notes put back, claims another officer wrote an event.
         try RawDatabase.execute(
             path: harness.databasePath,
             "UPDATE case_notes SET body = (SELECT body FROM saved_bodies s WHERE s.id = case_notes.id)")
         store = try reopened()
-        #expect(try await store.caseFile(summary.reference, for: .system).notes.map(\.text) == ["first", "second"])
+        #expect(
+            try await harness.ledger(over: store).caseFile(summary.reference, for: .system).notes.map(\.text) == [
+                "first", "second",
+            ])
         await store.close()
         try RawDatabase.execute(
             path: harness.databasePath, "UPDATE case_events SET officer_id = \(eva.id) WHERE actor = 'officer'")
         store = try reopened()
-        await #expect(throws: SealError.self) { try await store.caseFile(summary.reference, for: .system) }
+        await #expect(throws: SealError.self) {
+            try await harness.ledger(over: store).caseFile(summary.reference, for: .system)
+        }
         await store.close()
     }
 }

@@ -8,7 +8,7 @@ import TrustCenter
 
     /// The kinds of the stages that fired on the case, in order.
     func fired(_ harness: StoreHarness, _ reference: CaseReference) async throws -> [String] {
-        try await harness.store.caseFile(reference, for: .system).events.compactMap { event in
+        try await harness.ledger.caseFile(reference, for: .system).events.compactMap { event in
             guard case .noticesQueued(let clock, let kind, _) = event.change else { return nil }
             return "\(clock.rawValue) \(kind.rawValue)"
         }
@@ -19,7 +19,7 @@ import TrustCenter
         let receipt = try await harness.intake().submit(Fixtures.breach())
         // The receipt stage went into the outbox with the case itself.
         #expect(try await fired(harness, receipt.reference) == ["breach received"])
-        let atReceipt = try await harness.store.notices(matching: NoticeQuery(recipientEmail: "ceo@acme.example"))
+        let atReceipt = try await harness.ledger.notices(matching: NoticeQuery(recipientEmail: "ceo@acme.example"))
         #expect(atReceipt.map(\.kind) == [.received] && atReceipt.first?.recipient.role == .ceo)
         #expect(try await harness.sweeper.sweep() == 0)
         harness.time.advance(by: 24 * Self.hour)
@@ -40,9 +40,9 @@ import TrustCenter
                 "breach overdue",
             ])
         // Management hears of the final warning and each overdue day; the owner is told once per stage.
-        let cfo = try await harness.store.notices(matching: NoticeQuery(recipientEmail: "cfo@acme.example"))
+        let cfo = try await harness.ledger.notices(matching: NoticeQuery(recipientEmail: "cfo@acme.example"))
         #expect(cfo.map(\.kind) == [.overdue, .overdue, .finalWarning])
-        let owner = try await harness.store.notices(matching: NoticeQuery(recipientEmail: "privacy@acme.example"))
+        let owner = try await harness.ledger.notices(matching: NoticeQuery(recipientEmail: "privacy@acme.example"))
         #expect(owner.count == 6 && owner.allSatisfy { $0.delivery == .pending && $0.clock == .breach })
     }
 
@@ -58,7 +58,7 @@ import TrustCenter
             try await fired(harness, receipt.reference) == [
                 "breach received", "breach reminder", "breach reminder", "breach final-warning", "breach overdue",
             ])
-        let next = try await harness.store.caseFile(receipt.reference, for: .system).clocks[0].stages.last
+        let next = try await harness.ledger.caseFile(receipt.reference, for: .system).clocks[0].stages.last
         #expect(next?.label == "overdue, again every day" && next?.firedAt == nil)
         // One overdue notice for the days missed, the next one a day later.
         harness.time.advance(by: 23 * Self.hour)
@@ -82,7 +82,7 @@ import TrustCenter
         harness.time.advance(by: 200 * Self.hour)
         #expect(try await harness.sweeper.sweep() == 0)
         #expect(try await fired(harness, receipt.reference) == ["breach received", "breach reminder"])
-        #expect(try await harness.store.nextStageTime() == nil)
+        #expect(try await harness.ledger.nextStageTime() == nil)
     }
 
     @Test func theWaitIsUntilTheNextStageAndNeverLongerThanAsked() async throws {

@@ -32,7 +32,7 @@ import TrustCenter
     }
 
     @Test func aClosedCaseTakesNotesAndReopeningOnly() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let privacy = try await officer(harness)
         let reference = try await closedBreach(harness, by: privacy)
         for attempt in [
@@ -55,7 +55,7 @@ import TrustCenter
     }
 
     @Test func aNewAssessmentNeedsANewDecisionBeforeClosing() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let privacy = try await officer(harness)
         let reference = try await closedBreach(harness, by: privacy)
         _ = try await harness.desk.reopen(reference, reason: "the key was on the same laptop", by: privacy)
@@ -68,7 +68,7 @@ import TrustCenter
     }
 
     @Test func aHighRiskIsToldToTheSubjectsOrAnExceptionIsRecorded() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let high = TriageTests.ccFacts.replacingOccurrences(
@@ -92,7 +92,7 @@ import TrustCenter
     }
 
     @Test func everyTextForTheRegisterIsScreened() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let action = await #expect(throws: InputError.self) {
@@ -116,7 +116,7 @@ import TrustCenter
     }
 
     @Test func aReasonForDelayIsOnlyForALateNotification() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let refused = await #expect(throws: InputError.self) {
@@ -128,7 +128,7 @@ import TrustCenter
     }
 
     @Test func actionsKeepTheirOwnClocks() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach(["personalData": ["no"]]))
         let ceo = try await officer(harness, "ceo@acme.example")
         let due = try #require(LocalDate(year: 2026, month: 4, day: 1))
@@ -151,7 +151,7 @@ import TrustCenter
     }
 
     @Test func handlingMovesTheStatusAndTheIdentityRequestWaitsForTheRequester() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.rightsRequest())
         let privacy = try await officer(harness)
         let asked = try await harness.desk.requestIdentity(

@@ -23,7 +23,7 @@ import TrustCenter
     func facts(_ json: String = ccFacts) throws -> BreachFacts { try BreachFacts.parse(Data(json.utf8)) }
 
     @Test func aBreachIsAssessedDecidedNotifiedAndClosed() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let reference = receipt.reference
@@ -79,7 +79,7 @@ import TrustCenter
     }
 
     @Test func aDecisionNotToNotifyMeetsTheSeventyTwoHours() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach())
         let privacy = try await officer(harness)
         let unintelligible = Self.ccFacts.replacingOccurrences(
@@ -101,7 +101,7 @@ import TrustCenter
     }
 
     @Test func theRightsWorkflowPausesForIdentityAndExtendsWithALetter() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         var submission = Fixtures.rightsRequest()
         submission.language = .nb
         let receipt = try await harness.intake().submit(submission)
@@ -139,7 +139,7 @@ import TrustCenter
     }
 
     @Test func aRefusalNeedsNoVerifiedIdentityAndNamesTheRemediesInEnglish() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         var submission = Fixtures.rightsRequest(entity: "acme-se")
         submission.language = .en
         let receipt = try await harness.intake().submit(submission)
@@ -154,7 +154,7 @@ import TrustCenter
     }
 
     @Test func whistleblowingIsAcknowledgedAnsweredAndTheIdentityRevealedOnlyOnRequest() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         var submission = Fixtures.wrongdoing(concerning: "noneOfThese")
         submission.contact = ReporterContact(name: "Kari Varsler", email: "kari@example.no")
         submission.language = .sv
@@ -185,7 +185,7 @@ import TrustCenter
     }
 
     @Test func anActionRunsAClockThatRemindsItsOwnerAndBlocksClosing() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let receipt = try await harness.intake().submit(Fixtures.breach(["personalData": ["no"]]))
         let ceo = try await officer(harness, "ceo@acme.example")
         let reference = receipt.reference
@@ -203,7 +203,7 @@ import TrustCenter
         // The reminder two days before the due day goes to the action's owner.
         harness.time.advance(by: 8 * 24 * Self.hour)
         _ = try await harness.sweeper.sweep()
-        let notices = try await harness.store.notices(
+        let notices = try await harness.ledger.notices(
             matching: NoticeQuery(recipientEmail: "it@acme.example", viewer: .system, delivery: nil, limit: 10))
         #expect(notices.map(\.clock) == [.action])
         #expect(notices.first?.kind == .reminder)
@@ -225,7 +225,7 @@ import TrustCenter
     }
 
     @Test func theRegisterHoldsEveryBreachWithEveryFieldAndNoPersonalData() async throws {
-        let harness = try await StoreHarness()
+        let harness = try await StoreHarness(.memory)
         let named = ReporterContact(name: "Kari Melder", email: "kari.melder@example.no", phone: "+47 912 34 567")
         let first = try await harness.intake().submit(Fixtures.breach(contact: named))
         let second = try await harness.intake().submit(Fixtures.breach())

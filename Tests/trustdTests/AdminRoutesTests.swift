@@ -165,7 +165,7 @@ import TrustCenter
                 body: .json(#"{"status":"triaged"}"#))
             #expect(missing.status == .notFound)
         }
-        let caseFile = try await harness.runtime.store.caseFile(reference, for: .system)
+        let caseFile = try await harness.runtime.ledger.caseFile(reference, for: .system)
         #expect(caseFile.events.map(\.change.kind) == ["received", "routed", "notices-queued"])
         #expect(caseFile.notes.isEmpty)
     }

@@ -37,7 +37,7 @@ import TrustCenter
                     #expect(receipt.title == catalogue.text("ui.receipt.title", language), "\(about) \(language)")
                     #expect(receipt.html.contains("<html lang=\"\(language.rawValue)\">"))
                     let reference = try CaseReference(parsing: receipt.element("case-reference") ?? "")
-                    let caseFile = try await harness.runtime.store.caseFile(reference, for: .system)
+                    let caseFile = try await harness.runtime.ledger.caseFile(reference, for: .system)
                     #expect(caseFile.summary.category == Self.categories[about], "\(about)")
                     #expect(caseFile.reporter.isAnonymous == !named, "\(about) \(named)")
                 }

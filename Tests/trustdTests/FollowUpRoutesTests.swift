@@ -41,7 +41,7 @@ import TrustCenter
             #expect(twice.html.contains("Denne side er allerede brugt."))
             #expect(twice.hidden("draft") == "Tak igen.")
         }
-        let messages = try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages
+        let messages = try await harness.runtime.ledger.caseFile(receipt.reference, for: .system).messages
         #expect(messages.map(\.text) == ["Because <the law> says so.", "Tak for svaret."])
     }
 
@@ -60,7 +60,7 @@ import TrustCenter
             #expect(replay.status == .conflict && replay.element("case-reference") == nil)
             #expect(replay.hidden("draft") == "Hei")
         }
-        #expect(try await harness.runtime.store.caseFile(receipt.reference, for: .system).messages.isEmpty)
+        #expect(try await harness.runtime.ledger.caseFile(receipt.reference, for: .system).messages.isEmpty)
     }
 
     /// Spent tokens are remembered in memory: a session token from before a restart opens nothing.
@@ -77,7 +77,7 @@ import TrustCenter
             #expect(replay.status == .conflict && replay.element("case-reference") == nil)
             #expect(replay.hidden("draft") == "Hello again")
         }
-        #expect(try await harness.runtime.store.caseFile(reference, for: .system).messages.isEmpty)
+        #expect(try await harness.runtime.ledger.caseFile(reference, for: .system).messages.isEmpty)
     }
 
     @Test func everyWrongKeyGetsTheSameAnswerAndGuessingIsSlowedWithoutLockingOutTheRightKey() async throws {
@@ -149,6 +149,6 @@ import TrustCenter
                 #expect(response.html.contains("Enter your key again."))
             }
         }
-        #expect(try await harness.runtime.store.caseFile(reference, for: .system).messages.isEmpty)
+        #expect(try await harness.runtime.ledger.caseFile(reference, for: .system).messages.isEmpty)
     }
 }

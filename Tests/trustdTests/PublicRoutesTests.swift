@@ -58,7 +58,7 @@ import TrustCenter
             #expect(receipt.reference.description == "TC-2026-00001")
             #expect(try FollowUpKey(parsing: receipt.followUpKey).digits.count == 25)
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
+        let caseFile = try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .breach)
         #expect(caseFile.report.answer(to: "discoveredAt") == "2026-03-10T08:15")
     }

@@ -43,7 +43,7 @@ import TrustCenter
             // The key is on the page only, in no URL.
             #expect(!receipt.html.contains("key="))
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
+        let caseFile = try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .question)
         #expect(caseFile.reporter == .anonymous)
     }
@@ -80,7 +80,7 @@ import TrustCenter
             let receipt = try await client.submit(review, to: "/en/report", [("action", "send")])
             #expect(receipt.element("case-reference") == "TC-2026-00001")
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
+        let caseFile = try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .breach)
         #expect(caseFile.report.answer(to: "discoveredAt") == "2026-03-10T08:15")
     }
@@ -213,7 +213,7 @@ import TrustCenter
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
         }
         #expect(
-            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system).reporter
+            try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system).reporter
                 == .anonymous)
     }
 
@@ -235,7 +235,7 @@ import TrustCenter
             let receipt = try await client.submit(review, to: "/nb/report", [("action", "send")])
             #expect(receipt.title == "Meldingen din er mottatt")
         }
-        let caseFile = try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
+        let caseFile = try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system)
         #expect(caseFile.summary.category == .rightsRequest)
         #expect(caseFile.reporter == .named(ReporterContact(name: "Kari Nordmann", email: "kari@example.no")))
     }
@@ -266,7 +266,7 @@ import TrustCenter
             _ = try await client.submit(review, to: "/en/report", [("action", "send")])
         }
         #expect(
-            try await harness.runtime.store.caseFile(CaseReference(year: 2026, serial: 1), for: .system).summary
+            try await harness.runtime.ledger.caseFile(CaseReference(year: 2026, serial: 1), for: .system).summary
                 .entityID == "demo-se"
         )
     }

@@ -9,11 +9,11 @@ public struct StageSweeper: Sendable {
     /// A bound on batches per sweep, so a sweep always ends; the next sweep goes on.
     static let maximumBatches = 1_000
 
-    let store: any CaseStore
+    let ledger: CaseLedger
     let time: any TimeSource
 
-    public init(store: any CaseStore, time: any TimeSource) {
-        self.store = store
+    public init(ledger: CaseLedger, time: any TimeSource) {
+        self.ledger = ledger
         self.time = time
     }
 
@@ -21,7 +21,7 @@ public struct StageSweeper: Sendable {
     public func sweep() async throws -> Int {
         var total = 0
         for _ in 0..<Self.maximumBatches {
-            let fired = try await store.fireDueStages(at: time.now(), limit: Self.batchSize)
+            let fired = try await ledger.fireDueStages(at: time.now(), limit: Self.batchSize)
             total += fired
             if fired < Self.batchSize { break }
         }
@@ -31,7 +31,7 @@ public struct StageSweeper: Sendable {
     /// How long until the next stage is due, at most `maximum` (new cases and changes add stages
     /// in between) and at least one second.
     public func waitBeforeNextSweep(maximum: Duration) async throws -> Duration {
-        guard let next = try await store.nextStageTime() else { return maximum }
+        guard let next = try await ledger.nextStageTime() else { return maximum }
         let seconds = max(1, next.timeIntervalSince(time.now()).rounded(.up))
         return min(maximum, .seconds(seconds))
     }

@@ -31,8 +31,8 @@ extension CaseChange {
         guard running.startedAt != awareness else {
             throw InputError(field: "at", message: "awareness is already \(entity.localMinute(awareness))")
         }
-        update.awarenessAt = awareness
-        update.replannedClocks.append(plan)
+        update.effects.append(.awareness(awareness))
+        update.effects.append(.replanClock(plan))
         update.events.append(.awarenessSet(at: awareness, reason: reason))
     }
 
@@ -65,12 +65,14 @@ extension CaseChange {
             throw InputError(
                 field: "clock", message: "the \(name.rawValue) clock does not run in \(entity.country.rawValue)")
         }
-        update.replannedClocks.append(plan)
+        update.effects.append(.replanClock(plan))
         update.events.append(.clockExtended(clock: name, due: plan.deadline.due, reason: reason))
         if name == .rightsRequest {
             // Art. 12(3): the requester is told of the extension, with the reasons.
-            update.message = rules.letters.extensionLetter(
-                due: plan.deadline.due, reason: reason, entity: entity, language: state.language(entity))
+            update.effects.append(
+                .message(
+                    rules.letters.extensionLetter(
+                        due: plan.deadline.due, reason: reason, entity: entity, language: state.language(entity))))
             update.events.append(.messageSent)
         }
     }
@@ -83,19 +85,21 @@ extension CaseChange {
                 field: "case",
                 message: "case \(state.summary.reference) has no whistleblowing report waiting for an acknowledgement")
         }
-        update.endedClocks.append((.whistleblowingAck, .met))
+        update.effects.append(.endClock(.whistleblowingAck, .met))
         update.events.append(.clockEnded(clock: .whistleblowingAck, state: .met))
         let feedback = rules.clockwork.plan(
             .whistleblowingFeedback, startedAt: now, urgent: state.summary.urgent, entity: entity)
         if let feedback, state.running(.whistleblowingFeedback) != nil {
-            update.replannedClocks.append(feedback)
+            update.effects.append(.replanClock(feedback))
         }
         if let text {
-            update.message = text
+            update.effects.append(.message(text))
         } else if let feedback {
-            update.message = rules.letters.acknowledgement(
-                state.summary.reference, feedbackDue: feedback.deadline.due, entity: entity,
-                language: state.language(entity))
+            update.effects.append(
+                .message(
+                    rules.letters.acknowledgement(
+                        state.summary.reference, feedbackDue: feedback.deadline.due, entity: entity,
+                        language: state.language(entity))))
         } else {
             // The standard letter promises a feedback date; without a feedback clock there is none.
             throw InputError(
@@ -126,7 +130,7 @@ extension CaseChange {
                     "the \(name.rawValue) clock was due \(entity.localMinute(clock.due)); a pause cannot move a passed deadline"
             )
         }
-        update.pausedClocks.append((name, true))
+        update.effects.append(.pauseClock(name))
         update.events.append(.clockPaused(clock: name, reason: reason))
     }
 
@@ -147,8 +151,8 @@ extension CaseChange {
             throw InputError(
                 field: "clock", message: "the \(name.rawValue) clock does not run in \(entity.country.rawValue)")
         }
-        update.pausedClocks.append((name, false))
-        update.replannedClocks.append(plan)
+        update.effects.append(.resumeClock(name))
+        update.effects.append(.replanClock(plan))
         update.events.append(.clockResumed(clock: name, due: plan.deadline.due))
     }
 
@@ -192,13 +196,13 @@ extension CaseChange {
                         + "Art. 33(1) requires the reasons for the delay")
             }
             if state.running(.breach) != nil {
-                update.endedClocks.append((.breach, .met))
+                update.effects.append(.endClock(.breach, .met))
                 update.events.append(.clockEnded(clock: .breach, state: .met))
             }
             if let plan = rules.clockwork.plan(
                 .breachSupplement, startedAt: notification.notifiedAt, urgent: false, entity: entity)
             {
-                update.startedClocks.append(plan)
+                update.effects.append(.startClock(plan))
             }
         case .supplement, .final:
             guard let initial else {
@@ -215,11 +219,11 @@ extension CaseChange {
                     message: "the final notification of \(reference) is already recorded; nothing follows it")
             }
             if state.running(.breachSupplement) != nil {
-                update.endedClocks.append((.breachSupplement, .met))
+                update.effects.append(.endClock(.breachSupplement, .met))
                 update.events.append(.clockEnded(clock: .breachSupplement, state: .met))
             }
         }
-        update.notification = notification
+        update.effects.append(.notification(notification))
         update.events.insert(.authorityNotified(stage: notification.stage), at: 0)
     }
 }

@@ -14,7 +14,7 @@ extension CaseChange {
         var handling = state.handling
         handling.assessments.append(
             RecordedAssessment(facts: facts, result: result, assessedAt: now, assessedBy: officer))
-        update.handling = handling
+        update.effects.append(.handling(handling))
         update.events.append(.assessed(level: result.level, severity: result.severity))
     }
 
@@ -56,7 +56,7 @@ extension CaseChange {
         }
         if !notifyAuthority, state.running(.breach) != nil {
             // A documented decision not to notify discharges the 72 hours.
-            update.endedClocks.append((.breach, .met))
+            update.effects.append(.endClock(.breach, .met))
             update.events.append(.clockEnded(clock: .breach, state: .met))
         } else if notifyAuthority, state.running(.breach) == nil,
             !state.notifications.contains(where: { $0.stage == .initial }),
@@ -64,11 +64,11 @@ extension CaseChange {
                 .breach, startedAt: state.awarenessAt ?? state.summary.receivedAt, urgent: false, entity: entity)
         {
             // Deciding to notify after an earlier "no" runs the 72 hours from awareness again.
-            update.startedClocks.append(plan)
+            update.effects.append(.startClock(plan))
         }
         var handling = state.handling
         handling.decisions.append(decision)
-        update.handling = handling
+        update.effects.append(.handling(handling))
         update.events.insert(.decided(notifyAuthority: notifyAuthority, subjects: subjects, reason: reason), at: 0)
     }
 
@@ -90,7 +90,7 @@ extension CaseChange {
         }
         var handling = state.handling
         handling.subjectsTold.append(SubjectsTold(at: at, how: how, recordedBy: officer))
-        update.handling = handling
+        update.effects.append(.handling(handling))
         update.events.append(.subjectsTold(at: at))
     }
 
@@ -108,7 +108,7 @@ extension CaseChange {
         }
         var handling = state.handling
         handling.account = merged
-        update.handling = handling
+        update.effects.append(.handling(handling))
         update.events.append(.accountUpdated(fields: account.setFields))
     }
 
@@ -132,8 +132,8 @@ extension CaseChange {
         }
         var handling = state.handling
         handling.identity = .informationRequested
-        update.handling = handling
-        update.message = rules.letters.identityRequest(request, language: state.language(entity))
+        update.effects.append(.handling(handling))
+        update.effects.append(.message(rules.letters.identityRequest(request, language: state.language(entity))))
         update.events += [.messageSent, .identityChanged(to: .informationRequested)]
     }
 
@@ -151,7 +151,7 @@ extension CaseChange {
         }
         var handling = state.handling
         handling.identity = .verified
-        update.handling = handling
+        update.effects.append(.handling(handling))
         update.events.append(.identityChanged(to: .verified))
     }
 
@@ -173,13 +173,14 @@ extension CaseChange {
                     + "or refuse with the reason")
         }
         if let clock = state.running(.rightsRequest) {
-            update.endedClocks.append((clock.clock, .met))
+            update.effects.append(.endClock(clock.clock, .met))
             update.events.append(.clockEnded(clock: clock.clock, state: .met))
         }
         var handling = state.handling
         handling.answer = RightsAnswer(outcome: outcome, reason: reason, answeredAt: now, answeredBy: officer)
-        update.handling = handling
-        update.message = rules.letters.answer(outcome, reason: reason, entity: entity, language: state.language(entity))
+        update.effects.append(.handling(handling))
+        update.effects.append(
+            .message(rules.letters.answer(outcome, reason: reason, entity: entity, language: state.language(entity))))
         update.events.insert(contentsOf: [.answered(outcome: outcome), .messageSent], at: 0)
     }
 
@@ -188,17 +189,17 @@ extension CaseChange {
             throw InputError(
                 field: "case", message: "case \(state.summary.reference) is not a whistleblowing report")
         }
-        update.message = text
+        update.effects.append(.message(text))
         update.events.append(.messageSent)
         update.events.append(.feedbackGiven)
         // Feedback also tells the reporter that the report arrived.
         for clock in [ClockName.whistleblowingAck, .whistleblowingFeedback] where state.running(clock) != nil {
-            update.endedClocks.append((clock, .met))
+            update.effects.append(.endClock(clock, .met))
             update.events.append(.clockEnded(clock: clock, state: .met))
         }
         var handling = state.handling
         handling.feedbackAt = now
-        update.handling = handling
+        update.effects.append(.handling(handling))
     }
 
     static func addAction(
@@ -225,7 +226,7 @@ extension CaseChange {
                 field: "due",
                 message: "action clocks are turned off for \(entity.country.rawValue) in the configuration")
         }
-        update.addedAction = NewAction(what: what, owner: owner, dueDate: due, clock: plan)
+        update.effects.append(.addAction(NewAction(what: what, owner: owner, dueDate: due, clock: plan)))
     }
 
     static func completeAction(
@@ -235,7 +236,7 @@ extension CaseChange {
             throw InputError(field: "action", message: "case \(state.summary.reference) has no action \(id)")
         }
         guard action.isOpen else { throw InputError(field: "action", message: "action \(id) is already done") }
-        update.completedAction = (id, note)
+        update.effects.append(.completeAction(id: id, note: note))
         update.events.append(.actionDone(id: id))
     }
 
@@ -302,14 +303,14 @@ extension CaseChange {
         }
         // Service levels are met by closing.
         for clock in state.clocks where clock.state.isRunning {
-            update.endedClocks.append((clock.clock, .met))
+            update.effects.append(.endClock(clock.clock, .met))
             update.events.append(.clockEnded(clock: clock.clock, state: .met))
         }
         var handling = state.handling
         handling.outcome = outcome
         handling.closedAt = now
-        update.handling = handling
-        update.status = .closed
+        update.effects.append(.handling(handling))
+        update.effects.append(.status(.closed))
         update.events.insert(
             contentsOf: [.closed(outcome: outcome), .statusChanged(from: state.summary.status, to: .closed)], at: 0)
     }
@@ -322,8 +323,8 @@ extension CaseChange {
         }
         var handling = state.handling
         handling.closedAt = nil
-        update.handling = handling
-        update.status = .inProgress
+        update.effects.append(.handling(handling))
+        update.effects.append(.status(.inProgress))
         update.events += [.reopened(reason: reason), .statusChanged(from: state.summary.status, to: .inProgress)]
     }
 

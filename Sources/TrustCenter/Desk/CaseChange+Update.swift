@@ -23,20 +23,20 @@ extension CaseChange {
                 throw InputError(
                     field: "category", message: "case \(current.reference) is already \(category.rawValue)")
             }
-            update.category = category
+            update.effects.append(.category(category))
             update.events.append(.classified(from: current.category, to: category, reason: reason))
             let routing = CaseRouter.route(category, concerns: [], entity: entity, previous: state.routing)
             if routing.owner.emailKey != state.routing.owner.emailKey {
                 update.events.append(.routed(owner: routing.owner, reason: routing.reason))
             }
-            update.routing = routing
+            update.effects.append(.routing(routing))
             Self.endAll(state, as: .stopped, in: &update)
             // A breach already notified to the authority has met its 72 hours for good.
             let notified = state.notifications.contains { $0.stage == .initial }
-            update.startedClocks = rules.clockwork.plans(
+            update.effects += rules.clockwork.plans(
                 for: category, receivedAt: current.receivedAt, awarenessAt: state.awarenessAt,
                 urgent: current.urgent, entity: entity
-            ).filter { !(notified && $0.clock == .breach) }
+            ).filter { !(notified && $0.clock == .breach) }.map(CaseEffect.startClock)
         case .assign(let owner, let reason):
             if state.routing.excludes(owner.email) {
                 throw InputError(
@@ -64,7 +64,7 @@ extension CaseChange {
                 $0.emailKey != owner.emailKey
             }
             routing.owner = owner
-            update.routing = routing
+            update.effects.append(.routing(routing))
             update.events.append(.assigned(from: state.routing.owner, to: owner, reason: reason))
         case .setStatus(let status):
             guard status != .received else {
@@ -79,21 +79,21 @@ extension CaseChange {
             guard status != current.status else {
                 throw InputError(field: "status", message: "case \(current.reference) is already \(status.rawValue)")
             }
-            update.status = status
+            update.effects.append(.status(status))
             update.events.append(.statusChanged(from: current.status, to: status))
             if status == .resolved {
                 // Resolving meets the service levels; legal deadlines and actions run until met.
                 for clock in state.clocks where clock.state.isRunning && !clock.clock.isLegal && clock.clock != .action
                 {
-                    update.endedClocks.append((clock.clock, .met))
+                    update.effects.append(.endClock(clock.clock, .met))
                     update.events.append(.clockEnded(clock: clock.clock, state: .met))
                 }
             }
         case .addNote(let text):
-            update.note = text
+            update.effects.append(.note(text))
             update.events.append(.noteAdded)
         case .reply(let text):
-            update.message = text
+            update.effects.append(.message(text))
             update.events.append(.messageSent)
         case .acknowledge(let text):
             try Self.acknowledge(text, state: state, entity: entity, rules: rules, now: now, into: &update)
@@ -150,8 +150,8 @@ extension CaseChange {
         case .reopen(let reason):
             try Self.reopen(reason, state: state, into: &update)
         }
-        if update.status == nil, let next = progressedStatus(from: current.status) {
-            update.status = next
+        if !update.setsStatus, let next = progressedStatus(from: current.status) {
+            update.effects.append(.status(next))
             update.events.append(.statusChanged(from: current.status, to: next))
         }
         return update
@@ -176,7 +176,7 @@ extension CaseChange {
     static func endAll(_ state: CaseState, as end: ClockState, in update: inout CaseUpdate) {
         // An action's clock runs on with its action, whatever the case's category.
         for clock in state.clocks where clock.state.isRunning && clock.actionID == nil {
-            update.endedClocks.append((clock.clock, end))
+            update.effects.append(.endClock(clock.clock, end))
             update.events.append(.clockEnded(clock: clock.clock, state: end))
         }
     }

@@ -5,7 +5,7 @@ extension CaseDesk {
     public func draft(_ reference: CaseReference, stage: NotificationStage, for officer: Officer) async throws
         -> RegulatorDraft
     {
-        let caseFile = try await store.caseFile(reference, for: officer.viewer)
+        let caseFile = try await ledger.caseFile(reference, for: officer.viewer)
         return try RegulatorDraft(
             caseFile, stage: stage, entity: try rules.entity(caseFile.summary.entityID), now: time.now())
     }

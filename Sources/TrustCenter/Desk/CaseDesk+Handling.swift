@@ -89,7 +89,7 @@ extension CaseDesk {
         else {
             throw InputError(field: "owner", message: "owner must be an email address")
         }
-        let name = try await store.officer(email: email)?.name ?? email
+        let name = try await ledger.officer(email: email)?.name ?? email
         return try await apply(
             .addAction(what: what, owner: Contact(name: name, email: email), due: due), to: reference, by: officer)
     }
@@ -97,14 +97,14 @@ extension CaseDesk {
     /// Marks an action done, with a note of what was done.
     public func completeAction(_ id: CorrectiveAction.ID, note: String?, by officer: Officer) async throws -> CaseFile {
         let note = try CaseChange.checkedText(note, field: "note", required: true) ?? ""
-        let reference = try await store.actionCase(id, for: officer.viewer)
+        let reference = try await ledger.actionCase(id, for: officer.viewer)
         return try await apply(.completeAction(id, note: note), to: reference, by: officer)
     }
 
     /// The open actions (or only the overdue ones) of the officer's cases, soonest due first.
     public func actions(overdueOnly: Bool, limit: Int, for officer: Officer) async throws -> [CorrectiveAction] {
         try Self.checkPage(limit: limit, offset: 0, maximum: ActionQuery.maximumLimit)
-        return try await store.actions(
+        return try await ledger.actions(
             matching: ActionQuery(viewer: officer.viewer, overdueOnly: overdueOnly, now: time.now(), limit: limit))
     }
 
@@ -124,7 +124,7 @@ extension CaseDesk {
         if let from, let until, until <= from {
             throw InputError(field: "to", message: "the end of the period must be after its start")
         }
-        let breaches = try await store.breaches(
+        let breaches = try await ledger.breaches(
             matching: RegisterQuery(viewer: officer.viewer, from: from, until: until))
         return try breaches.map { state in BreachRegisterEntry(state, entity: try rules.entity(state.summary.entityID))
         }

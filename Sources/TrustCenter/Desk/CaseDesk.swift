@@ -5,14 +5,14 @@ import Logging
 /// handle (an auditor also every unrestricted case, read-only); every change is recorded as an
 /// event with the officer's identity.
 public struct CaseDesk: Sendable {
-    let store: any CaseStore
+    let ledger: CaseLedger
     let time: any TimeSource
     let rules: CaseRules
     let logger: Logger
 
     /// `logger` is handed in, as every logger of the core is: the caller chooses its handler.
-    public init(store: any CaseStore, time: any TimeSource, rules: CaseRules, logger: Logger) {
-        self.store = store
+    public init(ledger: CaseLedger, time: any TimeSource, rules: CaseRules, logger: Logger) {
+        self.ledger = ledger
         self.time = time
         self.rules = rules
         self.logger = logger
@@ -22,17 +22,17 @@ public struct CaseDesk: Sendable {
         try Self.checkPage(limit: query.limit, offset: query.offset, maximum: CaseQuery.maximumLimit)
         var query = query
         query.viewer = officer.viewer
-        return try await store.cases(matching: query)
+        return try await ledger.cases(matching: query)
     }
 
     /// The case, with a whistleblower's identity withheld (see `revealIdentity`).
     public func caseFile(_ reference: CaseReference, for officer: Officer) async throws -> CaseFile {
-        Self.withholdingIdentity(try await store.caseFile(reference, for: officer.viewer))
+        Self.withholdingIdentity(try await ledger.caseFile(reference, for: officer.viewer))
     }
 
     /// The case's clear summary (its entity's time zone, say), without opening its content.
     public func caseSummary(_ reference: CaseReference, for officer: Officer) async throws -> CaseSummary {
-        try await store.caseSummary(reference, for: officer.viewer)
+        try await ledger.caseSummary(reference, for: officer.viewer)
     }
 
     /// The running clocks of the officer's cases, soonest due first.
@@ -40,7 +40,7 @@ public struct CaseDesk: Sendable {
         -> DeadlinePage
     {
         try Self.checkPage(limit: limit, offset: offset, maximum: DeadlineQuery.maximumLimit)
-        return try await store.deadlines(
+        return try await ledger.deadlines(
             matching: DeadlineQuery(
                 viewer: officer.viewer, overdueOnly: overdueOnly, now: time.now(), limit: limit, offset: offset))
     }
@@ -48,7 +48,7 @@ public struct CaseDesk: Sendable {
     /// The notices addressed to the officer.
     public func notices(delivery: NoticeDelivery?, limit: Int, for officer: Officer) async throws -> [Notice] {
         try Self.checkPage(limit: limit, offset: 0, maximum: NoticeQuery.maximumLimit)
-        return try await store.notices(
+        return try await ledger.notices(
             matching: NoticeQuery(
                 recipientEmail: officer.email, viewer: officer.viewer, delivery: delivery, limit: limit))
     }
@@ -58,7 +58,7 @@ public struct CaseDesk: Sendable {
         guard officer.role.mayChangeCases else {
             throw PermissionError("an auditor can read notices but not retry them")
         }
-        return try await store.retryNotice(id, for: officer.viewer, at: Self.toTheSecond(time.now()))
+        return try await ledger.retryNotice(id, for: officer.viewer, at: Self.toTheSecond(time.now()))
     }
 
     public func classify(_ reference: CaseReference, as category: Category, reason: String?, by officer: Officer)
@@ -71,7 +71,7 @@ public struct CaseDesk: Sendable {
     public func assign(_ reference: CaseReference, to email: String, reason: String? = nil, by officer: Officer)
         async throws -> CaseFile
     {
-        guard let assignee = try await store.officer(email: email), assignee.isActive else {
+        guard let assignee = try await ledger.officer(email: email), assignee.isActive else {
             throw InputError(
                 field: "officer", message: "no active officer with email \(PlainText.quoted(email, limit: 80))")
         }
@@ -158,7 +158,7 @@ public struct CaseDesk: Sendable {
         }
         // Screened here, before the store's write transaction, so that no text holds the writer.
         for (field, text) in change.textsForTheRegister { try PersonalDataScreen.check(text, field: field) }
-        let caseFile = try await store.apply(
+        let caseFile = try await ledger.apply(
             change, to: reference, by: officer.summary, viewer: officer.viewer, at: Self.toTheSecond(time.now()))
         logger.info(
             "case changed",

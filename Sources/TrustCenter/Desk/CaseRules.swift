@@ -60,31 +60,43 @@ public struct CaseState: Sendable {
     public func running(_ clock: ClockName) -> CaseClock? { clocks.running(clock) }
 }
 
-/// What a change does to a case, worked out by the core and written by the store in one
-/// transaction: the events, new values, and clocks ended, started and worked out again.
+/// What a change does to a case, worked out by `CaseChange.update(for:rules:by:at:)`: the
+/// officer's events, and its effects in the order they happen. The ledger turns the effects into
+/// the store's writes, switching over them exhaustively.
 public struct CaseUpdate: Sendable {
     public var events: [CaseEvent.Change] = []
-    public var category: Category?
-    public var status: CaseStatus?
-    public var routing: Routing?
-    public var awarenessAt: Date?
-    /// Running clocks that end, and how.
-    public var endedClocks: [(clock: ClockName, state: ClockState)] = []
-    /// Running clocks whose due time and stages are worked out again. Stages that fired stay fired.
-    public var replannedClocks: [ClockPlan] = []
-    /// Clocks that pause (`true`) or resume (`false`).
-    public var pausedClocks: [(clock: ClockName, paused: Bool)] = []
-    public var startedClocks: [ClockPlan] = []
-    public var notification: RegulatorNotification?
-    public var note: String?
-    public var message: String?
-    /// The case's handling record as it is after the change, when the change touches it.
-    public var handling: CaseHandling?
-    public var addedAction: NewAction?
-    /// An open action that is done, and its note.
-    public var completedAction: (id: CorrectiveAction.ID, note: String)?
+    public var effects: [CaseEffect] = []
 
     public init() {}
+
+    /// The change sets the case's status itself.
+    var setsStatus: Bool {
+        effects.contains { if case .status = $0 { true } else { false } }
+    }
+}
+
+/// One thing a change does to a case.
+public enum CaseEffect: Sendable {
+    case category(Category)
+    case status(CaseStatus)
+    case routing(Routing)
+    case awareness(Date)
+    /// The running clock of this name ends, and how.
+    case endClock(ClockName, ClockState)
+    /// The running clock's due time and stages are worked out again; stages that fired stay fired.
+    case replanClock(ClockPlan)
+    case pauseClock(ClockName)
+    case resumeClock(ClockName)
+    case startClock(ClockPlan)
+    case notification(RegulatorNotification)
+    case note(String)
+    /// A message to the reporter.
+    case message(String)
+    /// The case's handling record as it is after the change.
+    case handling(CaseHandling)
+    case addAction(NewAction)
+    /// An open action is done, with its note.
+    case completeAction(id: CorrectiveAction.ID, note: String)
 }
 
 /// A corrective action about to be stored, with the plan of its clock.

@@ -7,16 +7,16 @@ public struct OfficerRegistry: Sendable {
     /// Tokens start with this, so that a leaked one is easy to recognise in a scan.
     public static let tokenPrefix = "tco_"
 
-    let store: any CaseStore
+    let ledger: CaseLedger
     let time: any TimeSource
     let random: any RandomSource
     let hasher: SecretHasher
     let logger: Logger
 
     public init(
-        store: any CaseStore, time: any TimeSource, random: any RandomSource, hasher: SecretHasher, logger: Logger
+        ledger: CaseLedger, time: any TimeSource, random: any RandomSource, hasher: SecretHasher, logger: Logger
     ) {
-        self.store = store
+        self.ledger = ledger
         self.time = time
         self.random = random
         self.hasher = hasher
@@ -28,7 +28,7 @@ public struct OfficerRegistry: Sendable {
     /// cases routed to them, and notices addressed to them, wait until they get one. Roles, not
     /// addresses, so that the start-up log holds no personal data.
     public func rolesWithoutAccounts(in entities: [Entity]) async throws -> [(entity: String, role: String)] {
-        let active = Set(try await store.officers().filter(\.isActive).map { $0.email.lowercased() })
+        let active = Set(try await ledger.officers().filter(\.isActive).map { $0.email.lowercased() })
         return entities.flatMap { entity in
             let people: [(String, Contact)] =
                 [("ceo", entity.ceo), ("privacyOfficer", entity.privacyOfficer)]
@@ -51,7 +51,7 @@ public struct OfficerRegistry: Sendable {
             throw InputError(field: "email", message: "email is not an email address")
         }
         let token = newToken()
-        let officer = try await store.addOfficer(
+        let officer = try await ledger.addOfficer(
             NewOfficer(
                 name: name, email: email, role: role, tokenHash: hasher.hash(token, as: .officerToken),
                 createdAt: time.now()))
@@ -60,16 +60,16 @@ public struct OfficerRegistry: Sendable {
     }
 
     public func list() async throws -> [Officer] {
-        try await store.officers()
+        try await ledger.officers()
     }
 
     /// Revokes the officer's token. `wasActive` is false when they were revoked already.
     public func revoke(email: String) async throws -> (Officer, wasActive: Bool) {
-        guard let existing = try await store.officer(email: email) else {
+        guard let existing = try await ledger.officer(email: email) else {
             throw NotFoundError("no officer with email \(PlainText.quoted(email, limit: 80))")
         }
         guard existing.isActive else { return (existing, false) }
-        let officer = try await store.revokeOfficer(email: email, at: time.now())
+        let officer = try await ledger.revokeOfficer(email: email, at: time.now())
         logger.info("officer revoked", metadata: ["officer": "\(officer.id)"])
         return (officer, true)
     }
@@ -77,7 +77,7 @@ public struct OfficerRegistry: Sendable {
     /// Gives an active officer a new token, shown once; the old one stops working at once.
     public func rotateToken(email: String) async throws -> (Officer, token: String) {
         let token = newToken()
-        let officer = try await store.replaceToken(email: email, tokenHash: hasher.hash(token, as: .officerToken))
+        let officer = try await ledger.replaceToken(email: email, tokenHash: hasher.hash(token, as: .officerToken))
         logger.info("officer token replaced", metadata: ["officer": "\(officer.id)"])
         return (officer, token)
     }
@@ -94,7 +94,7 @@ public struct OfficerRegistry: Sendable {
     /// time; a revoked officer's token is refused.
     public func authenticate(token: String) async throws -> Officer? {
         guard token.hasPrefix(Self.tokenPrefix), token.count < 200 else { return nil }
-        guard let credential = try await store.credential(tokenHash: hasher.hash(token, as: .officerToken)),
+        guard let credential = try await ledger.credential(tokenHash: hasher.hash(token, as: .officerToken)),
             hasher.matches(token, storedHash: credential.tokenHash, as: .officerToken),
             credential.officer.isActive
         else { return nil }

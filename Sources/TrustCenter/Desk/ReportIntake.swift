@@ -4,7 +4,7 @@ import Foundation
 /// questionnaire, the category follows from them, and everything is checked before anything is
 /// written: a refused submission writes nothing.
 public struct ReportIntake: Sendable {
-    let store: any CaseStore
+    let ledger: CaseLedger
     let rules: CaseRules
     var entities: [Entity] { rules.entities }
     let questionnaire: Questionnaire
@@ -13,10 +13,10 @@ public struct ReportIntake: Sendable {
     let hasher: SecretHasher
 
     public init(
-        store: any CaseStore, rules: CaseRules, questionnaire: Questionnaire, time: any TimeSource,
+        ledger: CaseLedger, rules: CaseRules, questionnaire: Questionnaire, time: any TimeSource,
         random: any RandomSource, hasher: SecretHasher
     ) {
-        self.store = store
+        self.ledger = ledger
         self.rules = rules
         self.questionnaire = questionnaire
         self.time = time
@@ -63,7 +63,7 @@ public struct ReportIntake: Sendable {
         let entity = checked.entity
         let urgent = questionnaire.isUrgent(checked.answers)
         let awarenessAt = awareness(in: checked.answers, entity: entity).flatMap { $0 < receivedAt ? $0 : nil }
-        let summary = try await store.createCase(
+        let summary = try await ledger.createCase(
             CaseIntake(
                 category: checked.category, entityID: entity.id, receivedAt: receivedAt,
                 year: Self.year(of: receivedAt, in: entity),

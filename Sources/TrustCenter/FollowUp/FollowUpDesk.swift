@@ -3,7 +3,7 @@ import Foundation
 /// What a reporter does with their follow-up key: open the case's dialogue and write to the
 /// officers. A wrong key, a malformed key and a blocked client all get the same answer.
 public struct FollowUpDesk: Sendable {
-    let store: any CaseStore
+    let ledger: CaseLedger
     let hasher: SecretHasher
     let time: any TimeSource
 
@@ -20,8 +20,8 @@ public struct FollowUpDesk: Sendable {
         }
     }
 
-    public init(store: any CaseStore, hasher: SecretHasher, time: any TimeSource) {
-        self.store = store
+    public init(ledger: CaseLedger, hasher: SecretHasher, time: any TimeSource) {
+        self.ledger = ledger
         self.hasher = hasher
         self.time = time
     }
@@ -29,11 +29,11 @@ public struct FollowUpDesk: Sendable {
     /// The case this key opens, or nil.
     public func reference(forKey text: String) async throws -> CaseReference? {
         guard let key = try? FollowUpKey(parsing: text) else { return nil }
-        return try await store.caseReference(followUpKeyHash: hasher.hash(key.digits, as: .followUpKey))
+        return try await ledger.caseReference(followUpKeyHash: hasher.hash(key.digits, as: .followUpKey))
     }
 
     public func view(_ reference: CaseReference) async throws -> View {
-        Self.view(of: try await store.caseFile(reference, for: .system))
+        Self.view(of: try await ledger.caseFile(reference, for: .system))
     }
 
     /// Records the reporter's message. The text gets the same checks as the report's; a problem
@@ -51,7 +51,7 @@ public struct FollowUpDesk: Sendable {
             throw SubmissionProblems([FieldProblem(question: "reply", key: "error.controlCharacters")])
         }
         // To the minute, and nothing logged: an exact time could tell who is writing.
-        let caseFile = try await store.addReporterMessage(text, to: reference, at: time.nowToTheMinute())
+        let caseFile = try await ledger.addReporterMessage(text, to: reference, at: time.nowToTheMinute())
         return Self.view(of: caseFile)
     }
 

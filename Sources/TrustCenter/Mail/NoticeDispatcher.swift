@@ -34,7 +34,7 @@ public struct NoticeDispatcher: Sendable {
     /// Notices handled per round.
     public static let batchSize = 50
 
-    let store: any CaseStore
+    let ledger: CaseLedger
     let mailer: any Mailer
     let composer: NoticeMail
     let rules: CaseRules
@@ -44,11 +44,11 @@ public struct NoticeDispatcher: Sendable {
     let logger: Logger
 
     public init(
-        store: any CaseStore, mailer: any Mailer, composer: NoticeMail, rules: CaseRules, time: any TimeSource,
+        ledger: CaseLedger, mailer: any Mailer, composer: NoticeMail, rules: CaseRules, time: any TimeSource,
         random: any RandomSource, policy: Policy = Policy(), logger: Logger
     ) {
         self.logger = logger
-        self.store = store
+        self.ledger = ledger
         self.mailer = mailer
         self.composer = composer
         self.rules = rules
@@ -72,12 +72,19 @@ public struct NoticeDispatcher: Sendable {
     /// row found the relay unavailable; it spaces out the next try.
     public func deliverDue(relayFailures: Int = 0) async throws -> Round {
         var round = Round()
-        for notice in try await store.noticesToDeliver(at: time.now(), limit: Self.batchSize) {
-            // Claimed first: if the send's result cannot be recorded, it is not sent again at once.
-            try await store.postponeDeliveries(of: notice.id, until: time.now().addingTimeInterval(policy.lease))
-            // Stopping: the notices left (and one cut short) stay pending for the next start.
-            guard !Task.isCancelled, let outcome = await attempt(notice, relayFailures: relayFailures) else { break }
-            try await store.recordDelivery(of: notice.id, outcome, at: time.now())
+        // Claimed with a lease: no other sender takes them meanwhile, and if a send's result
+        // cannot be recorded, it is not sent again at once.
+        let now = time.now()
+        let claimed = try await ledger.claimNotices(
+            at: now, leaseUntil: now.addingTimeInterval(policy.lease), limit: Self.batchSize)
+        for (index, notice) in claimed.enumerated() {
+            // Stopping: the notices left are due again at once for the next start; one cut short
+            // waits out its lease.
+            guard !Task.isCancelled, let outcome = await attempt(notice, relayFailures: relayFailures) else {
+                try await ledger.releaseClaims(of: claimed.dropFirst(index + 1).map(\.id), dueAt: now)
+                break
+            }
+            try await ledger.recordDelivery(of: notice.id, outcome, at: time.now())
             let metadata: Logger.Metadata = [
                 "notice": "\(notice.id)", "case": "\(notice.reference)", "kind": "\(notice.kind.rawValue)",
                 "role": "\(notice.recipient.role.rawValue)",
@@ -89,7 +96,8 @@ public struct NoticeDispatcher: Sendable {
             case .relayUnavailable(let reply, let next):
                 // The relay, not this notice: every due notice waits, and the round ends.
                 round.relayUnavailableUntil = next
-                try await store.postponeDeliveries(of: nil, until: next)
+                try await ledger.releaseClaims(of: claimed.dropFirst(index + 1).map(\.id), dueAt: next)
+                try await ledger.postponeDeliveries(of: nil, until: next)
                 logger.error(
                     "mail relay unavailable; notices wait",
                     metadata: ["reply": "\(Self.withoutAddresses(reply))", "next": "\(ISOTime.format(next, in: .gmt))"])
@@ -152,7 +160,7 @@ public struct NoticeDispatcher: Sendable {
 
     /// How long until the next notice is due for an attempt, at most `maximum`, at least a second.
     public func waitBeforeNextRound(maximum: Duration) async throws -> Duration {
-        guard let next = try await store.nextDeliveryTime() else { return maximum }
+        guard let next = try await ledger.nextDeliveryTime() else { return maximum }
         return min(maximum, .seconds(max(1, next.timeIntervalSince(time.now()).rounded(.up))))
     }
 

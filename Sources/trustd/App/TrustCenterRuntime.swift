@@ -8,6 +8,8 @@ struct TrustCenterRuntime: Sendable {
     let configuration: Configuration
     let form: FormDefinition
     let store: any CaseStore
+    /// The core's rules over the store.
+    let ledger: CaseLedger
     let intake: ReportIntake
     let desk: CaseDesk
     let sweeper: StageSweeper
@@ -87,10 +89,10 @@ struct TrustCenterRuntime: Sendable {
                 metadata: ["keyFile": "\(configuration.keyFile)"])
         }
         let rules = configuration.rules(letters: ReporterLetters(catalogue: form.catalogue))
+        let sealer = Sealer(dataKey: dataKey, random: random)
         let store: SQLiteCaseStore
         do {
-            store = try SQLiteCaseStore(
-                path: configuration.databasePath, sealer: Sealer(dataKey: dataKey, random: random), rules: rules)
+            store = try SQLiteCaseStore(path: configuration.databasePath, keyFingerprint: sealer.keyFingerprint)
         } catch {
             // A key made by this start has sealed nothing: without its database it would only
             // stop the next start ("key file exists, but database is missing").
@@ -100,8 +102,10 @@ struct TrustCenterRuntime: Sendable {
             default: throw error
             }
         }
+        let ledger = CaseLedger(
+            store: store, sealer: sealer, rules: rules, logger: makeLogger("trustcenter.scheduler"))
         do {
-            try await store.syncEntities(configuration.entities)
+            try await ledger.syncEntities(configuration.entities)
         } catch let mismatch as ConfigurationMismatch {
             await store.close()
             throw CommandFailure("configuration: \(mismatch)", exitCode: 78)
@@ -114,20 +118,21 @@ struct TrustCenterRuntime: Sendable {
             configuration: configuration,
             form: form,
             store: store,
+            ledger: ledger,
             intake: ReportIntake(
-                store: store, rules: rules, questionnaire: form.questionnaire, time: time,
+                ledger: ledger, rules: rules, questionnaire: form.questionnaire, time: time,
                 random: random, hasher: hasher),
-            desk: CaseDesk(store: store, time: time, rules: rules, logger: makeLogger("trustcenter.desk")),
-            sweeper: StageSweeper(store: store, time: time),
+            desk: CaseDesk(ledger: ledger, time: time, rules: rules, logger: makeLogger("trustcenter.desk")),
+            sweeper: StageSweeper(ledger: ledger, time: time),
             dispatcher: configuration.mail.map { mail in
                 NoticeDispatcher(
-                    store: store, mailer: CurlMailer(settings: mail.relay),
+                    ledger: ledger, mailer: CurlMailer(settings: mail.relay),
                     composer: NoticeMail(catalogue: form.catalogue, from: mail.relay.from), rules: rules,
                     time: time, random: random, policy: mail.policy, logger: makeLogger("trustcenter.mail"))
             },
             officers: OfficerRegistry(
-                store: store, time: time, random: random, hasher: hasher, logger: makeLogger("trustcenter.officers")),
-            followUp: FollowUpDesk(store: store, hasher: hasher, time: time),
+                ledger: ledger, time: time, random: random, hasher: hasher, logger: makeLogger("trustcenter.officers")),
+            followUp: FollowUpDesk(ledger: ledger, hasher: hasher, time: time),
             pageTokens: PageTokenSigner(dataKey: dataKey, random: random),
             tokenLedger: TokenLedger(lifetime: formTokenLifetime, time: time),
             limiter: AttemptLimiter(penalty: followUpPenalty, time: time, random: random),

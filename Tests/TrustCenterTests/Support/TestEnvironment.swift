@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import Testing
 import TrustCenter
 
 /// A time source the test sets.
@@ -141,44 +142,71 @@ enum Fixtures {
     }
 }
 
-/// A store on a real SQLite file in its own folder, with the desks over it.
+/// Which store a harness keeps its records in.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case memory
+
+    var testDescription: String { rawValue }
+}
+
+/// A ledger over a store (a real SQLite file in its own folder by default, or memory), with
+/// the desks over it.
 final class StoreHarness {
     let directory: TemporaryDirectory
-    private(set) var store: SQLiteCaseStore
+    let kind: StoreKind
+    private(set) var store: any CaseStore
+    private(set) var ledger: CaseLedger
     let time = FixedTimeSource()
     let random = SeededRandomSource()
     let hasher = SecretHasher(dataKey: Fixtures.dataKey)
     let rules: CaseRules
+    let sealer: Sealer
 
-    init(entities: [Entity] = [Fixtures.norway, Fixtures.sweden], clockwork: Clockwork = Clockwork()) async throws {
+    init(
+        _ kind: StoreKind = .sqlite, entities: [Entity] = [Fixtures.norway, Fixtures.sweden],
+        clockwork: Clockwork = Clockwork()
+    ) async throws {
         directory = try TemporaryDirectory()
+        self.kind = kind
         rules = CaseRules(
             entities: entities, clockwork: clockwork,
             letters: ReporterLetters(catalogue: try FormsFolder.definition().catalogue))
-        store = try SQLiteCaseStore(
-            path: directory.file("trustcenter.db"), sealer: Sealer(dataKey: Fixtures.dataKey, random: random),
-            rules: rules)
-        try await store.syncEntities(entities)
+        sealer = Sealer(dataKey: Fixtures.dataKey, random: random)
+        store =
+            switch kind {
+            case .sqlite:
+                try SQLiteCaseStore(path: directory.file("trustcenter.db"), keyFingerprint: sealer.keyFingerprint)
+            case .memory: MemoryCaseStore()
+            }
+        ledger = CaseLedger(store: store, sealer: sealer, rules: rules, logger: Logger(label: "test"))
+        try await ledger.syncEntities(entities)
     }
 
     var databasePath: String { directory.file("trustcenter.db") }
 
     /// Closes the store and opens the same file again, as a restarted trustd would.
     func restart() async throws {
+        guard kind == .sqlite else { return }
         await store.close()
-        store = try SQLiteCaseStore(
-            path: databasePath, sealer: Sealer(dataKey: Fixtures.dataKey, random: random), rules: rules)
+        store = try SQLiteCaseStore(path: databasePath, keyFingerprint: sealer.keyFingerprint)
+        ledger = CaseLedger(store: store, sealer: sealer, rules: rules, logger: Logger(label: "test"))
+    }
+
+    /// A ledger with this harness's rules and key over another store (one opened again).
+    func ledger(over store: any CaseStore) -> CaseLedger {
+        CaseLedger(store: store, sealer: sealer, rules: rules, logger: Logger(label: "test"))
     }
 
     func intake() throws -> ReportIntake {
         ReportIntake(
-            store: store, rules: rules, questionnaire: try FormsFolder.definition().questionnaire, time: time,
+            ledger: ledger, rules: rules, questionnaire: try FormsFolder.definition().questionnaire, time: time,
             random: random, hasher: hasher)
     }
 
-    var desk: CaseDesk { CaseDesk(store: store, time: time, rules: rules, logger: Logger(label: "test")) }
-    var sweeper: StageSweeper { StageSweeper(store: store, time: time) }
+    var desk: CaseDesk { CaseDesk(ledger: ledger, time: time, rules: rules, logger: Logger(label: "test")) }
+    var sweeper: StageSweeper { StageSweeper(ledger: ledger, time: time) }
     var officers: OfficerRegistry {
-        OfficerRegistry(store: store, time: time, random: random, hasher: hasher, logger: Logger(label: "test"))
+        OfficerRegistry(ledger: ledger, time: time, random: random, hasher: hasher, logger: Logger(label: "test"))
     }
 }

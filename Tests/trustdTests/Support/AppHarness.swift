@@ -65,7 +65,7 @@ final class AppHarness: Sendable {
     }
 
     func caseCount() async throws -> Int {
-        try await runtime.store.cases(matching: CaseQuery(viewer: .system)).total
+        try await runtime.ledger.cases(matching: CaseQuery(viewer: .system)).total
     }
 }
 

@@ -1,20 +1,16 @@
 import Foundation
 
-/// The embedded store: one SQLite file, with report content sealed by a `Sealer`.
+/// The embedded store: one SQLite file. It keeps the records the core hands it (sealed blobs
+/// and clear index columns) and decides nothing about them.
 public final class SQLiteCaseStore: CaseStore {
     let database: SQLiteDatabase
-    let sealer: Sealer
-    let rules: CaseRules
 
     /// Opens (creating when needed) the database at `path`, applies pending migrations, and
-    /// checks that `sealer` holds the data key this database was created with. Changes to cases
-    /// follow `rules`.
-    public init(path: String, sealer: Sealer, rules: CaseRules) throws {
+    /// checks that the data key with this fingerprint is the one this database was created with.
+    public init(path: String, keyFingerprint: Data) throws {
         self.database = try SQLiteDatabase(path: path) { connection in
-            try Self.checkDataKey(sealer.keyFingerprint, path: path, connection: connection)
+            try Self.checkDataKey(keyFingerprint, path: path, connection: connection)
         }
-        self.sealer = sealer
-        self.rules = rules
     }
 
     /// Records the key's fingerprint on first use; afterwards refuses any other key, which could
@@ -33,6 +29,9 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
+    /// The one connection is opened in `init`; nothing needs to run.
+    public func run() async throws {}
+
     public func close() async {
         await database.close()
     }
@@ -44,32 +43,25 @@ public final class SQLiteCaseStore: CaseStore {
         try await database.checkWritable()
     }
 
-    public func syncEntities(_ entities: [Entity]) async throws {
-        let (sealer, rules) = (self.sealer, self.rules)
-        try await database.write("sync entities") { connection in
-            for entity in entities {
-                try connection.query(
-                    """
-                    INSERT INTO entities (id, name, country, time_zone) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, country = excluded.country,
-                        time_zone = excluded.time_zone
-                    """,
-                    [.text(entity.id), .text(entity.name), .text(entity.country.rawValue), .text(entity.timeZone)],
-                    operation: "sync entity")
-            }
-            // Cases of an entity that left the configuration could be neither routed nor timed;
-            // say so at start-up rather than fail each scheduler sweep. (Entities are never
-            // deleted, so each earlier one is looked up once, by index.)
-            let configured = Set(entities.map(\.id))
-            for row in try connection.query("SELECT id FROM entities", operation: "read entities") {
-                let id = try row.text("id")
-                guard !configured.contains(id) else { continue }
-                let used = try connection.query(
-                    "SELECT 1 AS used FROM cases WHERE entity_id = ? LIMIT 1", [.text(id)],
-                    operation: "find cases of entity")
-                if !used.isEmpty { throw ConfigurationMismatch(entityID: id) }
-            }
-            try Self.routeCasesStoredBeforeRouting(rules: rules, sealer: sealer, connection: connection)
+    public func reserveIdentifiers(_ kind: RecordKind, count: Int) async throws -> Range<Int64> {
+        try await database.write("reserve identifiers") { connection in
+            let rows = try connection.query(
+                """
+                INSERT INTO reserved_identifiers (kind, next) VALUES (?, 1 + ?)
+                ON CONFLICT (kind) DO UPDATE SET next = next + ? RETURNING next
+                """,
+                [.text(kind.rawValue), .integer(Int64(count)), .integer(Int64(count))],
+                operation: "reserve identifiers")
+            let next = try rows.first?.integer("next") ?? 1
+            return (next - Int64(count))..<next
+        }
+    }
+
+    public func mark(_ name: String) async throws -> Data? {
+        try await database.perform { connection in
+            try connection.query(
+                "SELECT value FROM store_meta WHERE name = ?", [.text(name)], operation: "read mark"
+            ).first?.blob("value")
         }
     }
 }

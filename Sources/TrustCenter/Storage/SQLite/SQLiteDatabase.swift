@@ -53,7 +53,10 @@ public final class SQLiteDatabase: @unchecked Sendable {
             try prepare(connection)
         } catch let error as SQLiteError where [SQLITE_CORRUPT, SQLITE_NOTADB].contains(error.code & 0xFF) {
             connection.close()
-            throw DatabaseFileProblem(path: path, problem: "is damaged or not a database (SQLite: \(error.message))")
+            throw DatabaseFileProblem(
+                path: path,
+                problem: "is damaged or not a database (SQLite: \(error.message)): restore it from a backup, "
+                    + "or name the right database.path")
         } catch {
             connection.close()
             // A first start that failed half-way leaves no empty file to be mistaken for a lost database.

@@ -190,5 +190,39 @@ enum SQLiteSchema {
                 ALTER TABLE clocks ADD COLUMN action_id INTEGER REFERENCES case_actions(id);
                 """
         ),
+        SQLiteMigration(
+            version: 5, name: "versions, reference serials, reserved identifiers",
+            sql: """
+                -- Every batch that changes a case moves its version on; one that read an older
+                -- version conflicts. Cases from now on seal their content to their id, which the
+                -- core holds before the store numbers the case; earlier ones stay sealed to their
+                -- reference.
+                ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE cases ADD COLUMN sealed_by_id INTEGER NOT NULL DEFAULT 0 CHECK (sealed_by_id IN (0, 1));
+
+                -- The last serial given out in each year: references without MAX(serial) + 1.
+                CREATE TABLE case_serials (
+                    year INTEGER PRIMARY KEY,
+                    last INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO case_serials (year, last) SELECT year, MAX(serial) FROM cases GROUP BY year;
+
+                -- The next identifier of each kind of row not yet reserved by any writer.
+                CREATE TABLE reserved_identifiers (
+                    kind TEXT PRIMARY KEY,
+                    next INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO reserved_identifiers (kind, next) VALUES
+                    ('case', (SELECT COALESCE(MAX(id), 0) + 1 FROM cases)),
+                    ('event', (SELECT COALESCE(MAX(id), 0) + 1 FROM case_events)),
+                    ('note', (SELECT COALESCE(MAX(id), 0) + 1 FROM case_notes)),
+                    ('message', (SELECT COALESCE(MAX(id), 0) + 1 FROM case_messages)),
+                    ('clock', (SELECT COALESCE(MAX(id), 0) + 1 FROM clocks)),
+                    ('stage', (SELECT COALESCE(MAX(id), 0) + 1 FROM clock_stages)),
+                    ('notice', (SELECT COALESCE(MAX(id), 0) + 1 FROM notices)),
+                    ('notification', (SELECT COALESCE(MAX(id), 0) + 1 FROM regulator_notifications)),
+                    ('action', (SELECT COALESCE(MAX(id), 0) + 1 FROM case_actions));
+                """
+        ),
     ]
 }

@@ -60,6 +60,11 @@ public struct SQLiteRow: Sendable {
         }
     }
 
+    func optionalBlob(_ name: String) throws -> Data? {
+        if case .null = try value(name) { return nil }
+        return try blob(name)
+    }
+
     func date(_ name: String) throws -> Date {
         Date(timeIntervalSince1970: TimeInterval(try integer(name)))
     }
@@ -67,11 +72,4 @@ public struct SQLiteRow: Sendable {
     func optionalDate(_ name: String) throws -> Date? {
         try optionalInteger(name).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
-}
-
-/// A stored row that does not have the shape the code expects: a bug or a damaged database.
-public struct RowError: Error, Sendable, CustomStringConvertible {
-    public var column: String
-    public var problem: String
-    public var description: String { "stored column \(column) \(problem)" }
 }

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Firing the stages of clocks: the scheduler's work. Each stage's notices go into the outbox
+/// and the stage is marked fired in one batch, on the condition that it had not fired: a stage
+/// fires exactly once, however often trustd restarts and however many write to the store.
+extension CaseLedger {
+    /// Fires every stage that is due at `now` and not yet fired, oldest first, at most `limit`,
+    /// in one batch. Returns how many stages fired (or were marked failed).
+    public func fireDueStages(at now: Date, limit: Int) async throws -> Int {
+        try await retryingConflicts {
+            let due = try await store.dueStages(at: now, limit: limit)
+            var writes: [CaseWrite] = []
+            var order: [Int64] = []
+            var batches: [Int64: CaseBatch] = [:]
+            for stage in due.unreadable {
+                writes += [
+                    .advanceVersion(caseID: stage.caseID),
+                    .markStageFired(stageID: stage.stageID, at: now, error: stage.problem),
+                ]
+                logger.error(
+                    "a stage could not fire",
+                    metadata: [
+                        "case": "case-\(stage.caseID)", "stage": "\(stage.stageID)", "error": "\(stage.problem)",
+                    ])
+            }
+            for item in due.stages {
+                let caseID = item.caseRecord.id
+                var batch: CaseBatch
+                if let started = batches[caseID] {
+                    batch = started
+                } else {
+                    order.append(caseID)
+                    batch = CaseBatch(ledger: self, record: item.caseRecord)
+                    // A change read before this firing must read the case again.
+                    batch.writes.append(.advanceVersion(caseID: caseID))
+                }
+                batch.know(item.clock, item.stage, item.action)
+                try await batch.fire(item.stage, at: now)
+                batches[caseID] = batch
+            }
+            for caseID in order { writes += batches[caseID]?.writes ?? [] }
+            if !writes.isEmpty { try await store.commit(writes) }
+            return due.count
+        }
+    }
+
+    /// When the next unfired stage falls due, if any.
+    public func nextStageTime() async throws -> Date? {
+        try await store.nextStageTime()
+    }
+}

@@ -2,7 +2,9 @@
 import PackageDescription
 
 /// Trust Center: a self-hosted trust center for reports, deviations and privacy rights.
-/// Dependencies point one way: trustd / trustctl → TrustCenter → CSQLite / CCurl.
+/// Dependencies point one way, and the targets keep the layers apart:
+///   trustd → TrustCenterSQLite → CSQLite, trustd → TrustCenterMail → CCurl,
+///   trustd, trustctl → TrustCenterAPI → TrustCenter (the pure core: no C library at all).
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
@@ -14,6 +16,9 @@ let package = Package(
         .executable(name: "trustd", targets: ["trustd"]),
         .executable(name: "trustctl", targets: ["trustctl"]),
         .library(name: "TrustCenter", targets: ["TrustCenter"]),
+        .library(name: "TrustCenterSQLite", targets: ["TrustCenterSQLite"]),
+        .library(name: "TrustCenterMail", targets: ["TrustCenterMail"]),
+        .library(name: "TrustCenterAPI", targets: ["TrustCenterAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
@@ -26,6 +31,9 @@ let package = Package(
         // on NIO's channel pipeline (HTTP/1 request heads, typed HTTP parts).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        // Already resolved through Hummingbird; trustctl's HTTP client speaks TLS with it, as
+        // URLSession on Linux would pull in libcurl.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -38,20 +46,40 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // The pure core: rules, sealing, the storage port and the memory store.
         .target(
             name: "TrustCenter",
             dependencies: [
-                "CSQLite",
-                "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The embedded store: keeps the core's records in one SQLite file.
+        .target(
+            name: "TrustCenterSQLite",
+            dependencies: ["TrustCenter", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        // The mail sender: hands the core's messages to an SMTP relay with libcurl.
+        .target(
+            name: "TrustCenterMail",
+            dependencies: ["TrustCenter", "CCurl"],
+            swiftSettings: swiftSettings
+        ),
+        // The admin API's requests and answers, shared by trustd and trustctl.
+        .target(
+            name: "TrustCenterAPI",
+            dependencies: ["TrustCenter"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "trustd",
             dependencies: [
                 "TrustCenter",
+                "TrustCenterSQLite",
+                "TrustCenterMail",
+                "TrustCenterAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,6 +96,11 @@ let package = Package(
             name: "trustctl",
             dependencies: [
                 "TrustCenter",
+                "TrustCenterAPI",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -81,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TrustCenterTests",
-            dependencies: ["TrustCenter", "CSQLite", "CCurl", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "TrustCenter", "TrustCenterSQLite", "TrustCenterMail", "CSQLite", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -89,6 +125,7 @@ let package = Package(
             dependencies: [
                 "trustd",
                 "TrustCenter",
+                "TrustCenterSQLite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -96,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TrustCenter"],
+            dependencies: ["TrustCenter", "TrustCenterMail"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrustCenter
+import TrustCenterMail
 
 /// libcurl's SMTP client against a real SMTP server on loopback.
 @Suite(.serialized) struct CurlMailerTests {

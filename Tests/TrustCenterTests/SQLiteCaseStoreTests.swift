@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TrustCenter
+@testable import TrustCenterSQLite
 
 @Suite struct SQLiteCaseStoreTests {
     func intake(

@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import TrustCenter
+@testable import TrustCenterSQLite
 @testable import trustd
 
 /// A store that cannot write (here: SQLite's page limit, which fails a write exactly as a full

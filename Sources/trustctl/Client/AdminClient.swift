@@ -1,9 +1,6 @@
 import Foundation
+import NIOHTTP1
 import TrustCenter
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// A typed client of trustd's admin API (`/api/v1`).
 struct AdminClient: Sendable {
@@ -25,25 +22,15 @@ struct AdminClient: Sendable {
             url: baseURL.appendingPathComponent("api/v1/" + path), resolvingAgainstBaseURL: false)
         if !query.isEmpty { components?.queryItems = query }
         guard let url = components?.url else { throw ClientFailure("cannot build a URL from \(baseURL)", exitCode: 64) }
-        var request = URLRequest(url: url, timeoutInterval: 30)
-        request.httpMethod = method
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let body {
-            request.httpBody = body
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let data: Data
-        let response: URLResponse
+        var headers = [("Authorization", "Bearer \(token)"), ("Accept", "application/json")]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let answer: HTTPExchange.Answer
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            answer = try await HTTPExchange.send(HTTPMethod(rawValue: method), to: url, headers: headers, body: body)
         } catch {
-            throw ClientFailure(
-                "cannot reach trustd at \(baseURL.absoluteString) (\(error.localizedDescription))", exitCode: 3)
+            throw ClientFailure("cannot reach trustd at \(baseURL.absoluteString) (\(error))", exitCode: 3)
         }
-        guard let status = (response as? HTTPURLResponse)?.statusCode else {
-            throw ClientFailure("trustd at \(baseURL.absoluteString) did not answer over HTTP", exitCode: 3)
-        }
+        let (status, data) = (answer.status, answer.body)
         guard (200..<300).contains(status) else { throw failure(status: status, body: data) }
         do {
             return try JSONInput.decode(T.self, from: data)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl acknowledge REF [TEXT]`: acknowledge a whistleblowing report to its reporter.
@@ -18,9 +19,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String? }
                 let caseFile = try await global.change(
-                    reference, "acknowledgement", json: Body(text: text))
+                    reference, "acknowledgement", json: OptionalTextRequest(text: text))
                 let due = caseFile.clocks.running(.whistleblowingFeedback)?.due
                 Output.text(
                     "\(caseFile.reference): acknowledged"

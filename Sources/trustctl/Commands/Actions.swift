@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl action add|done`: corrective and preventive actions.
@@ -21,9 +22,8 @@ extension Trustctl {
 
             func run() async throws {
                 try await reportingFailures {
-                    struct Body: Encodable { var what, owner, due: String }
                     let caseFile = try await global.change(
-                        reference, "actions", json: Body(what: what, owner: owner, due: due))
+                        reference, "actions", json: ActionRequest(what: what, owner: owner, due: due))
                     let action = caseFile.actions.last
                     Output.text(
                         "\(caseFile.reference): action \(action.map { String($0.id) } ?? "?") set, due "
@@ -42,9 +42,8 @@ extension Trustctl {
 
             func run() async throws {
                 try await reportingFailures {
-                    struct Body: Encodable { var note: String }
                     let caseFile: CaseFile = try await global.client().send(
-                        "POST", "actions/\(id)/done", json: Body(note: note))
+                        "POST", "actions/\(id)/done", json: ActionDoneRequest(note: note))
                     Output.text("\(caseFile.reference): action \(id) done\n")
                 }
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl assess REF --facts FILE` records a breach's facts; without REF it only evaluates them.
@@ -70,13 +71,9 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {
-                    var authority: String
-                    var subjects: String
-                    var reason: String?
-                }
                 let caseFile = try await global.change(
-                    reference, "decision", json: Body(authority: authority, subjects: subjects, reason: reason))
+                    reference, "decision",
+                    json: DecisionRequest(authority: authority, subjects: subjects, reason: reason))
                 let decision = caseFile.handling.decision
                 Output.text(
                     "\(caseFile.reference): decided"
@@ -101,12 +98,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {
-                    var at: String?
-                    var how: String
-                }
                 let caseFile = try await global.change(
-                    reference, "subjects-told", json: Body(at: at, how: how))
+                    reference, "subjects-told", json: SubjectsToldRequest(at: at, how: how))
                 Output.text("\(caseFile.reference): the data subjects' information is recorded\n")
             }
         }

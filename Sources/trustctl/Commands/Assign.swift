@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl assign REF OFFICER-EMAIL`: make an officer the case's owner.
@@ -13,10 +14,9 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var officer: String; var reason: String? }
                 let reference = try CaseReference(parsing: reference)
                 let caseFile: CaseFile = try await global.client().send(
-                    "PUT", "cases/\(reference)/assignee", json: Body(officer: officer, reason: reason))
+                    "PUT", "cases/\(reference)/assignee", json: AssigneeChange(officer: officer, reason: reason))
                 Output.text(
                     "\(caseFile.reference) is now owned by \(TerminalText.line(caseFile.summary.owner?.email ?? officer))\n"
                 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl awareness REF --at … --reason …`: when the organisation became aware of a breach.
@@ -16,12 +17,11 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var at: String; var reason: String }
                 let reference = try CaseReference(parsing: reference)
                 // The server reads the time in the entity's zone; the form is checked here first.
                 _ = try ISOTime.parse(at, field: "at", timeZone: .gmt)
                 let caseFile: CaseFile = try await global.client().send(
-                    "PUT", "cases/\(reference)/awareness", json: Body(at: at, reason: reason))
+                    "PUT", "cases/\(reference)/awareness", json: AwarenessChange(at: at, reason: reason))
                 let zone = caseFile.summary.timeZone
                 var line = "\(caseFile.reference): awareness recorded"
                 if let due = caseFile.clocks.running(.breach)?.due {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl classify REF CATEGORY`: set what the case is about.
@@ -19,11 +20,11 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var category: String; var reason: String }
                 let reference = try CaseReference(parsing: reference)
                 let category = try Category.parse(category, among: Category.assignable)
                 let caseFile: CaseFile = try await global.client().send(
-                    "PUT", "cases/\(reference)/category", json: Body(category: category.rawValue, reason: reason))
+                    "PUT", "cases/\(reference)/category",
+                    json: CategoryChange(category: category.rawValue, reason: reason))
                 Output.text("\(caseFile.reference) is now \(caseFile.summary.category.rawValue)\n")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl close REF --outcome T`.
@@ -18,9 +19,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var outcome: String }
                 let caseFile = try await global.change(
-                    reference, "close", json: Body(outcome: outcome))
+                    reference, "close", json: CloseRequest(outcome: outcome))
                 Output.text("\(caseFile.reference): closed\n")
             }
         }
@@ -36,9 +36,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var reason: String }
                 let caseFile = try await global.change(
-                    reference, "reopen", json: Body(reason: reason))
+                    reference, "reopen", json: ReasonRequest(reason: reason))
                 Output.text("\(caseFile.reference): reopened, \(caseFile.summary.status.rawValue)\n")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl describe REF --what-happened T --consequences T --measures T …`.
@@ -27,10 +28,6 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {
-                    var whatHappened, cause, consequences, immediateMeasures, measuresBefore, subjectGroups: String?
-                    var occurredFrom, occurredUntil: String?
-                }
                 let given = [
                     ("what happened", whatHappened), ("cause", cause), ("consequences", consequences),
                     ("measures", immediateMeasures), ("measures before", measuresBefore),
@@ -38,7 +35,7 @@ extension Trustctl {
                 ].filter { $0.1 != nil }.map(\.0)
                 let caseFile = try await global.change(
                     reference, "account", method: "PATCH",
-                    json: Body(
+                    json: AccountRequest(
                         whatHappened: whatHappened, cause: cause, consequences: consequences,
                         immediateMeasures: immediateMeasures, measuresBefore: measuresBefore,
                         subjectGroups: subjectGroups, occurredFrom: from, occurredUntil: until))

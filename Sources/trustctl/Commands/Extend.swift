@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl extend REF --reason T`: extend a rights request by two further months.
@@ -14,9 +15,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var reason: String }
                 let caseFile = try await global.change(
-                    reference, "extension", json: Body(reason: reason))
+                    reference, "extension", json: ReasonRequest(reason: reason))
                 let due = caseFile.clocks.running(.rightsRequest)?.due
                 Output.text(
                     "\(caseFile.reference): extended"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl mail test ADDRESS`: is the relay working?
@@ -18,9 +19,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var address: String }
-                struct Answer: Decodable { var sent: Bool; var reply: String }
-                let answer: Answer = try await global.client().send("POST", "mail/test", json: Body(address: address))
+                let answer: MailTestAnswer = try await global.client().send(
+                    "POST", "mail/test", json: MailTestRequest(address: address))
                 Output.text("relay answered: \(TerminalText.line(answer.reply))\n")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl messages REF`: the dialogue with the reporter.
@@ -36,9 +37,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String }
                 let caseFile = try await global.change(
-                    reference, "messages", json: Body(text: text))
+                    reference, "messages", json: NoteRequest(text: text))
                 Output.text("Message sent on \(caseFile.reference) (\(caseFile.messages.count) in the dialogue)\n")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl note REF TEXT`: add an internal note, which the reporter never sees.
@@ -16,9 +17,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String }
                 let caseFile = try await global.change(
-                    reference, "notes", json: Body(text: text))
+                    reference, "notes", json: NoteRequest(text: text))
                 Output.text("Note added to \(caseFile.reference) (\(caseFile.notes.count) in all)\n")
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl notices [list|retry]`: the outbox as an officer sees it.
@@ -53,8 +54,7 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {}
-                let notice: Notice = try await global.client().send("POST", "notices/\(id)/retry", json: Body())
+                let notice: Notice = try await global.client().send("POST", "notices/\(id)/retry", json: EmptyRequest())
                 Output.text("notice \(notice.id) (\(notice.reference)) is pending again\n")
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl notify REF --stage … --authority … --reference …`: record a notification to the authority.
@@ -23,20 +24,13 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {
-                    var stage: String
-                    var at: String?
-                    var authority: String?
-                    var reference: String
-                    var lateReason: String?
-                }
                 let reference = try CaseReference(parsing: reference)
                 // The server reads the time in the entity's zone; the form is checked here first.
                 if let at { _ = try ISOTime.parse(at, field: "at", timeZone: .gmt) }
                 let stage = try NotificationStage.parse(stage, field: "stage")
                 let caseFile: CaseFile = try await global.client().send(
                     "POST", "cases/\(reference)/notifications",
-                    json: Body(
+                    json: NotificationRequest(
                         stage: stage.rawValue, at: at, authority: authority, reference: authorityReference,
                         lateReason: lateReason))
                 Output.text("\(caseFile.reference): \(stage.rawValue) notification recorded\n")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl pause REF --reason T`: the rights-request clock waits for identity information.
@@ -15,9 +16,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var reason: String }
                 let caseFile = try await global.change(
-                    reference, "pause", json: Body(reason: reason))
+                    reference, "pause", json: ReasonRequest(reason: reason))
                 Output.text("\(caseFile.reference): the rights-request clock is paused\n")
             }
         }
@@ -32,9 +32,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {}
                 let caseFile = try await global.change(
-                    reference, "resume", json: Body())
+                    reference, "resume", json: EmptyRequest())
                 let due = caseFile.clocks.running(.rightsRequest)?.due
                 Output.text(
                     "\(caseFile.reference): running again"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl verify REF --requested T` or `trustctl verify REF --done`.
@@ -25,16 +26,14 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String }
-                struct Empty: Encodable {}
                 let reference = try CaseReference(parsing: reference)
                 let client = try global.client()
                 let caseFile: CaseFile =
                     if let requested {
                         try await client.send(
-                            "POST", "cases/\(reference)/identity/request", json: Body(text: requested))
+                            "POST", "cases/\(reference)/identity/request", json: NoteRequest(text: requested))
                     } else {
-                        try await client.send("POST", "cases/\(reference)/identity/verified", json: Empty())
+                        try await client.send("POST", "cases/\(reference)/identity/verified", json: EmptyRequest())
                     }
                 let clock = caseFile.clocks.running(.rightsRequest)
                 Output.text(
@@ -64,12 +63,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable {
-                    var outcome: String
-                    var reason: String
-                }
                 let caseFile = try await global.change(
-                    reference, "answer", json: Body(outcome: outcome, reason: reason))
+                    reference, "answer", json: AnswerRequest(outcome: outcome, reason: reason))
                 Output.text(
                     "\(caseFile.reference): answered (\(caseFile.handling.answer?.outcome.rawValue ?? outcome))\n")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl show REF`: the whole case.
@@ -14,10 +15,9 @@ extension Trustctl {
         func run() async throws {
             try await reportingFailures {
                 let reference = try CaseReference(parsing: reference)
-                struct Empty: Encodable {}
                 let caseFile: CaseFile =
                     revealIdentity
-                    ? try await global.client().send("POST", "cases/\(reference)/identity/reveal", json: Empty())
+                    ? try await global.client().send("POST", "cases/\(reference)/identity/reveal", json: EmptyRequest())
                     : try await global.client().get("cases/\(reference)")
                 if json { Output.json(caseFile) } else { Output.text(CaseText.detail(caseFile)) }
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl status REF STATUS`: move a case along.
@@ -14,11 +15,10 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var status: String }
                 let reference = try CaseReference(parsing: reference)
                 let status = try CaseStatus.parse(status, among: CaseStatus.settable)
                 let caseFile: CaseFile = try await global.client().send(
-                    "PUT", "cases/\(reference)/status", json: Body(status: status.rawValue))
+                    "PUT", "cases/\(reference)/status", json: StatusChange(status: status.rawValue))
                 Output.text("\(caseFile.reference) is now \(caseFile.summary.status.rawValue)\n")
             }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrustCenter
+import TrustCenterAPI
 
 extension Trustctl {
     /// `trustctl feedback REF TEXT`: feedback to a whistleblower.
@@ -13,9 +14,8 @@ extension Trustctl {
 
         func run() async throws {
             try await reportingFailures {
-                struct Body: Encodable { var text: String }
                 let caseFile = try await global.change(
-                    reference, "feedback", json: Body(text: text))
+                    reference, "feedback", json: NoteRequest(text: text))
                 Output.text("\(caseFile.reference): feedback given\n")
             }
         }

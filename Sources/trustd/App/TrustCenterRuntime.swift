@@ -1,6 +1,8 @@
 import Foundation
 import Logging
 import TrustCenter
+import TrustCenterMail
+import TrustCenterSQLite
 
 /// Everything trustd runs on, opened from a configuration: the form definitions, the data key,
 /// the store and the desks. Every command opens it the same way.

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import NIOHTTP1
 import TrustCenter
+import TrustCenterAPI
 
 /// Reading request bodies within the configured size, as checked UTF-8, and decoding them with
 /// errors that name the field.

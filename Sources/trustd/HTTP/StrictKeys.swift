@@ -1,9 +1,3 @@
-/// A JSON request body whose fields are known, so that a misspelt or unexpected field is an
-/// error that names it, rather than silently dropped.
-protocol JSONBody: Decodable {
-    static var fields: [String] { get }
-}
-
 /// Reads only the names of a JSON object's keys.
 struct TopLevelKeys: Decodable {
     var names: [String]

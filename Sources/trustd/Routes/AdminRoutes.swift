@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TrustCenter
+import TrustCenterAPI
 
 /// The admin API under /api/v1, for trustctl and scripts. Every route needs an officer's token.
 struct AdminRoutes {

@@ -1,4 +1,5 @@
 import TrustCenter
+import TrustCenterAPI
 
 /// A report sent as JSON: `{"entity"?, "answers": {question id: text or [option, …]},
 /// "reporter"?: {"name", "email"?, "phone"?}, "language"?: "nb"|"sv"|"da"|"en"}`. The answers follow

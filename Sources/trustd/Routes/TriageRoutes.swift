@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TrustCenter
+import TrustCenterAPI
 
 /// The admin API's triage routes: breach assessment and decision, the account of what happened,
 /// the rights and whistleblowing workflows, corrective actions, closing, the breach register and

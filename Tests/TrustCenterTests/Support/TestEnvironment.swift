@@ -3,6 +3,7 @@ import Logging
 import Synchronization
 import Testing
 import TrustCenter
+import TrustCenterSQLite
 
 /// A time source the test sets.
 final class FixedTimeSource: TimeSource {

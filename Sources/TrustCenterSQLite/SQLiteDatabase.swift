@@ -1,6 +1,7 @@
 import CSQLite
 import Dispatch
 import Foundation
+import TrustCenter
 
 /// The single connection to a Trust Center database file, and the one serial queue on which it
 /// is used. Every read and write runs there, off Swift's cooperative thread pool, because SQLite

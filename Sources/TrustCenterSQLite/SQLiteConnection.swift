@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import TrustCenter
 
 /// One open SQLite database handle. It owns the `sqlite3` pointer and closes it in `deinit`.
 ///

@@ -1,6 +1,7 @@
 import CCurl
 import Dispatch
 import Foundation
+import TrustCenter
 import Synchronization
 
 /// Sends mail with libcurl's SMTP client. Each send runs `curl_easy_perform` on the mailer's own

@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// Writing a batch: each write as one statement (or a few), in one transaction, in order.
 extension SQLiteCaseStore {

@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// Reading records back, by clear index columns. Each filter is "(? IS NULL OR column = ?)" and
 /// access is `accessCondition`, so every SQL text is fixed and every value bound.

@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// A value bound to a statement or read from a row.
 public enum SQLiteValue: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// The embedded store: one SQLite file. It keeps the records the core hands it (sealed blobs
 /// and clear index columns) and decides nothing about them.

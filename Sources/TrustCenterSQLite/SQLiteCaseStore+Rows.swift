@@ -1,4 +1,5 @@
 import Foundation
+import TrustCenter
 
 /// The records' columns as SQL selects them, and the records read back from rows. Each table's
 /// columns carry a prefix, so that a join of several reads each without ambiguity.

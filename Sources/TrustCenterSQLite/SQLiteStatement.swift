@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import TrustCenter
 
 /// A prepared statement, finalized when it goes out of scope.
 final class SQLiteStatement {

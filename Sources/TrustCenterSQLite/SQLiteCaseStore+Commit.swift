@@ -5,7 +5,7 @@ import TrustCenter
 extension SQLiteCaseStore {
     @discardableResult
     public func commit(_ writes: [CaseWrite]) async throws -> CommitReceipt {
-        try await database.write("commit") { connection in
+        try await database.groupedWrite { connection in
             var receipt = CommitReceipt()
             do {
                 for write in writes { try Self.apply(write, connection: connection, receipt: &receipt) }

@@ -5,7 +5,7 @@ import TrustCenter
 /// access is `accessCondition`, so every SQL text is fixed and every value bound.
 extension SQLiteCaseStore {
     public func storedCase(_ reference: CaseReference) async throws -> StoredCase? {
-        try await database.perform { connection in
+        try await database.read { connection in
             let rows = try connection.query(
                 "SELECT " + Self.caseColumns
                     + ", c.follow_up_key_hash, c.report, c.reporter, c.handling FROM cases c WHERE c.year = ? AND c.serial = ?",
@@ -109,7 +109,7 @@ extension SQLiteCaseStore {
     }
 
     public func caseRecord(_ reference: CaseReference) async throws -> (CaseRecord, [AccessRecord])? {
-        try await database.perform { connection in
+        try await database.read { connection in
             guard
                 let row = try connection.query(
                     "SELECT " + Self.caseColumns + " FROM cases c WHERE c.year = ? AND c.serial = ?",
@@ -122,7 +122,7 @@ extension SQLiteCaseStore {
     }
 
     public func caseReference(followUpKeyHash: Data) async throws -> CaseReference? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT year, serial FROM cases WHERE follow_up_key_hash = ?", [.blob(followUpKeyHash)],
                 operation: "find case by follow-up key"
@@ -131,7 +131,7 @@ extension SQLiteCaseStore {
     }
 
     public func caseRecords(_ query: CaseRecordQuery) async throws -> (records: [CaseRecord], total: Int) {
-        try await database.perform { connection in
+        try await database.read { connection in
             let filters: [SQLiteValue] =
                 [
                     SQLiteValue(query.status?.rawValue), SQLiteValue(query.status?.rawValue),
@@ -155,7 +155,7 @@ extension SQLiteCaseStore {
     public func breachReferences(access: AccessFilter, from: Date, until: Date, limit: Int) async throws
         -> [CaseReference]
     {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 """
                 SELECT c.year, c.serial FROM cases c
@@ -169,7 +169,7 @@ extension SQLiteCaseStore {
     }
 
     public func unroutedCases() async throws -> [CaseReference] {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT year, serial FROM cases WHERE routing IS NULL ORDER BY id",
                 operation: "find cases without routing"
@@ -178,7 +178,7 @@ extension SQLiteCaseStore {
     }
 
     public func entityIDsInUse() async throws -> Set<String> {
-        try await database.perform { connection in
+        try await database.read { connection in
             // Entities are never deleted, so each one is looked up once, by index.
             var used = Set<String>()
             for row in try connection.query("SELECT id FROM entities", operation: "read entities") {
@@ -193,7 +193,7 @@ extension SQLiteCaseStore {
     }
 
     public func clockRecords(_ query: ClockRecordQuery) async throws -> [WithCase<ClockRecord>] {
-        try await database.perform { connection in
+        try await database.read { connection in
             // Walks the running clocks in due order through their partial index, from the soonest
             // (or from after the position given) and only up to `dueBefore`.
             try connection.query(
@@ -213,7 +213,7 @@ extension SQLiteCaseStore {
     }
 
     public func dueStages(at now: Date, limit: Int) async throws -> DueStages {
-        try await database.perform { connection in
+        try await database.read { connection in
             var due = DueStages(stages: [])
             for row in try connection.query(
                 "SELECT " + Self.stageColumns + ", " + Self.clockColumns + ", " + Self.caseColumns + ", "
@@ -243,7 +243,7 @@ extension SQLiteCaseStore {
     }
 
     public func nextStageTime() async throws -> Date? {
-        try await database.perform { connection in
+        try await database.read { connection in
             // In time order through the unfired stages' index; a paused clock's stages wait.
             try connection.query(
                 """
@@ -258,7 +258,7 @@ extension SQLiteCaseStore {
     public func openActions(access: AccessFilter, dueBefore: Date, limit: Int) async throws
         -> [WithCase<ActionRecord>]
     {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.actionColumns + ", " + Self.caseColumns
                     + " FROM case_actions a JOIN cases c ON c.id = a.case_id WHERE a.done_at IS NULL AND a.due_at < ? AND "
@@ -269,7 +269,7 @@ extension SQLiteCaseStore {
     }
 
     public func action(_ id: Int64, access: AccessFilter) async throws -> WithCase<ActionRecord>? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.actionColumns + ", " + Self.caseColumns
                     + " FROM case_actions a JOIN cases c ON c.id = a.case_id WHERE a.id = ? AND "
@@ -283,7 +283,7 @@ extension SQLiteCaseStore {
         "SELECT " + noticeColumns + ", " + caseColumns + " FROM notices n JOIN cases c ON c.id = n.case_id"
 
     public func noticeRecords(_ query: NoticeRecordQuery) async throws -> [WithCase<NoticeRecord>] {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 Self.noticeSelect + " WHERE (? IS NULL OR n.delivery = ?) AND (n.recipient_key = ? OR (? = 1 AND "
                     + Self.accessCondition + ")) ORDER BY n.id DESC LIMIT ?",
@@ -297,7 +297,7 @@ extension SQLiteCaseStore {
     }
 
     public func notice(_ id: Int64, recipientKey: Data, access: AccessFilter) async throws -> WithCase<NoticeRecord>? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 Self.noticeSelect + " WHERE n.id = ? AND (n.recipient_key = ? OR " + Self.accessCondition + ")",
                 [.integer(id), .blob(recipientKey)] + Self.bindings(access), operation: "find notice"
@@ -321,7 +321,7 @@ extension SQLiteCaseStore {
     }
 
     public func nextDeliveryTime() async throws -> Date? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT next_attempt_at FROM notices WHERE delivery = 'pending' ORDER BY next_attempt_at LIMIT 1",
                 operation: "find next delivery"
@@ -330,7 +330,7 @@ extension SQLiteCaseStore {
     }
 
     public func officers() async throws -> [OfficerRecord] {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers ORDER BY id", operation: "list officers"
             ).map(Self.officerRecord)
@@ -338,7 +338,7 @@ extension SQLiteCaseStore {
     }
 
     public func officer(email: String) async throws -> OfficerRecord? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers WHERE email = ?", [.text(email)],
                 operation: "find officer"
@@ -347,7 +347,7 @@ extension SQLiteCaseStore {
     }
 
     public func officer(tokenHash: Data) async throws -> OfficerRecord? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers WHERE token_hash = ?", [.blob(tokenHash)],
                 operation: "authenticate officer"

@@ -59,7 +59,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func mark(_ name: String) async throws -> Data? {
-        try await database.perform { connection in
+        try await database.read { connection in
             try connection.query(
                 "SELECT value FROM store_meta WHERE name = ?", [.text(name)], operation: "read mark"
             ).first?.blob("value")

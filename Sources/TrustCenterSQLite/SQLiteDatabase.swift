@@ -1,11 +1,19 @@
 import CSQLite
 import Dispatch
 import Foundation
+import Synchronization
+import TrustCenter
 import TrustCenter
 
-/// The single connection to a Trust Center database file, and the one serial queue on which it
-/// is used. Every read and write runs there, off Swift's cooperative thread pool, because SQLite
-/// calls block (a commit waits for fsync). One connection means one writer.
+/// The connections to a Trust Center database file, each used on its own serial queue, off
+/// Swift's cooperative thread pool, because SQLite calls block (a commit waits for fsync). One
+/// connection writes; a second one reads, so that in WAL mode readers never wait behind the
+/// writer's fsync.
+///
+/// Writes are committed in groups: the batches waiting when the writer is free go into one
+/// transaction, each in a savepoint of its own, and one fsync makes them all durable. A batch
+/// that fails rolls back to its savepoint and fails only its own caller; each caller is answered
+/// after the commit, so nothing is acknowledged before it is durable.
 ///
 /// Opening sets the durability pragmas: WAL with `synchronous=FULL`, so that a commit that has
 /// returned survives power loss; foreign keys on; a busy timeout for other processes (such as
@@ -15,6 +23,13 @@ public final class SQLiteDatabase: @unchecked Sendable {
     // (and in `init` before the instance is shared), so it is never used from two threads at once.
     private let queue: DispatchQueue
     private let connection: SQLiteConnection
+    /// The read connection and its queue; touched only on `readQueue` after `init`.
+    private let readQueue: DispatchQueue
+    private let reader: SQLiteConnection
+    /// Writes waiting for the next group commit.
+    private let waitingWrites = Mutex<[WaitingWrite]>([])
+    /// Most batches one group commit takes, so that no caller waits behind an unbounded group.
+    static let maximumGroup = 256
     public let path: String
     /// Why the last write failed for want of space or I/O, until a write succeeds; touched only
     /// on `queue`, like `connection`.
@@ -34,6 +49,7 @@ public final class SQLiteDatabase: @unchecked Sendable {
     init(path: String, prepare: (SQLiteConnection) throws -> Void) throws {
         self.path = path
         self.queue = DispatchQueue(label: "trustcenter.sqlite")
+        self.readQueue = DispatchQueue(label: "trustcenter.sqlite.read")
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             try FileManager.default.createDirectory(
@@ -52,6 +68,11 @@ public final class SQLiteDatabase: @unchecked Sendable {
             try Self.configure(connection)
             try SQLiteMigrator(migrations: SQLiteSchema.migrations).migrate(connection)
             try prepare(connection)
+            reader = try SQLiteConnection(path: path)
+            reader.setBusyTimeout(milliseconds: 5_000)
+            try reader.executeScript(
+                "PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF; PRAGMA query_only=ON",
+                operation: "configure read connection")
         } catch let error as SQLiteError where [SQLITE_CORRUPT, SQLITE_NOTADB].contains(error.code & 0xFF) {
             connection.close()
             throw DatabaseFileProblem(
@@ -165,6 +186,80 @@ public final class SQLiteDatabase: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` with the read connection on its own queue. It sees every commit that
+    /// returned before it began, and never waits for the writer.
+    func read<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            readQueue.async {
+                continuation.resume(with: Result { try body(self.reader) })
+            }
+        }
+    }
+
+    /// Runs `body` in the next group commit, in a savepoint of its own: a failure of `body`
+    /// undoes only what `body` wrote and fails only this call. Returns after the group's commit.
+    func groupedWrite<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let result = Mutex<T?>(nil)
+            let write = WaitingWrite(
+                run: { connection in
+                    let value = try body(connection)
+                    result.withLock { $0 = value }
+                },
+                finish: { error in
+                    if let error { return continuation.resume(throwing: error) }
+                    guard let value = result.withLock({ $0 }) else {
+                        return continuation.resume(throwing: StoreUnavailable(reason: "writing failed"))
+                    }
+                    continuation.resume(returning: value)
+                })
+            let first = waitingWrites.withLock { waiting in
+                waiting.append(write)
+                return waiting.count == 1
+            }
+            if first { queue.async { self.commitWaitingWrites() } }
+        }
+    }
+
+    /// On `queue`: commits the writes waiting now (at most `maximumGroup`) in one transaction.
+    private func commitWaitingWrites() {
+        let group = waitingWrites.withLock { waiting in
+            let taken = Array(waiting.prefix(Self.maximumGroup))
+            waiting.removeFirst(taken.count)
+            if !waiting.isEmpty { queue.async { self.commitWaitingWrites() } }
+            return taken
+        }
+        guard !group.isEmpty else { return }
+        var failures = [(any Error)?](repeating: nil, count: group.count)
+        do {
+            try watchingWrites {
+                try connection.executeScript("BEGIN IMMEDIATE", operation: "group commit")
+                do {
+                    for (index, write) in group.enumerated() {
+                        try connection.executeScript("SAVEPOINT batch", operation: "begin batch")
+                        do {
+                            try write.run(connection)
+                            try connection.executeScript("RELEASE batch", operation: "end batch")
+                        } catch {
+                            // A full disk is no fault of the batch: the whole group fails (SQLite
+                            // may have rolled the transaction back already).
+                            if let failure = error as? SQLiteError, Self.unavailable(failure) != nil { throw error }
+                            try connection.executeScript("ROLLBACK TO batch; RELEASE batch", operation: "undo batch")
+                            failures[index] = error
+                        }
+                    }
+                    try connection.executeScript("COMMIT", operation: "group commit")
+                } catch {
+                    try? connection.executeScript("ROLLBACK", operation: "group commit")
+                    throw error
+                }
+            }
+        } catch {
+            failures = failures.map { _ in error }
+        }
+        for (write, failure) in zip(group, failures) { write.finish(failure) }
+    }
+
     /// Runs `body` in one write transaction on the database's queue.
     func write<T: Sendable>(_ operation: String, _ body: @escaping @Sendable (SQLiteConnection) throws -> T)
         async throws -> T
@@ -220,6 +315,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
     /// "database is closed".
     public func close() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            readQueue.async {
+                self.reader.close()
+                continuation.resume()
+            }
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
                 try? self.connection.executeScript("PRAGMA wal_checkpoint(TRUNCATE)", operation: "checkpoint")
                 self.connection.close()
@@ -240,6 +341,12 @@ public final class SQLiteDatabase: @unchecked Sendable {
             }
         }
     }
+}
+
+/// A batch waiting for the next group commit: what it writes, and how its caller is answered.
+private struct WaitingWrite: Sendable {
+    let run: @Sendable (SQLiteConnection) throws -> Void
+    let finish: @Sendable ((any Error)?) -> Void
 }
 
 /// The pragmas that may be read back; a fixed list, so no name is ever taken from input.

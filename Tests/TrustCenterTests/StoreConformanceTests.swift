@@ -49,6 +49,29 @@ import TrustCenter
         #expect(next.reference.serial == 2)
     }
 
+    /// Batches committed at the same moment (the SQLite store commits them as one group) are each
+    /// answered on their own: the one that breaks a rule fails alone and takes no reference.
+    @Test(arguments: StoreKind.allCases)
+    func concurrentBatchesFailOnlyTheirOwnCaller(_ kind: StoreKind) async throws {
+        let harness = try await StoreHarness(kind)
+        let ledger = harness.ledger
+        let intakes = (1...40).map { intake(harness, key: UInt8($0 == 20 ? 1 : $0)) }
+        let outcomes = await withTaskGroup(of: Result<CaseSummary, any Error>.self) { group in
+            for intake in intakes {
+                group.addTask {
+                    do { return .success(try await ledger.createCase(intake)) } catch { return .failure(error) }
+                }
+            }
+            var outcomes: [Result<CaseSummary, any Error>] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        let filed = outcomes.compactMap { try? $0.get() }
+        let failed = outcomes.filter { if case .failure(let error) = $0 { error is StoreConflict } else { false } }
+        #expect(filed.count == 39 && failed.count == 1)
+        #expect(Set(filed.map(\.reference.serial)) == Set(1...39))
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aStaleVersionConflictsAndKeepsNothing(_ kind: StoreKind) async throws {
         let harness = try await StoreHarness(kind)

@@ -11,6 +11,7 @@ public final class SQLiteCaseStore: CaseStore {
     public init(path: String, keyFingerprint: Data) throws {
         self.database = try SQLiteDatabase(path: path) { connection in
             try Self.checkDataKey(keyFingerprint, path: path, connection: connection)
+            try Self.reserveBeyondStoredRows(connection)
         }
     }
 
@@ -30,6 +31,27 @@ public final class SQLiteCaseStore: CaseStore {
         }
     }
 
+    /// The tables whose row ids the core reserves, by kind.
+    static let identifiedTables: [(RecordKind, String)] = [
+        (.case, "cases"), (.event, "case_events"), (.note, "case_notes"), (.message, "case_messages"),
+        (.clock, "clocks"), (.stage, "clock_stages"), (.notice, "notices"),
+        (.notification, "regulator_notifications"), (.action, "case_actions"),
+    ]
+
+    /// Once at start-up: no reserved id may fall on a row already stored (rows put in by hand,
+    /// or by a tool, without a reserved id), so each kind's next id is past the table's last row.
+    /// A lookup of the last rowid is one step down the table's b-tree.
+    static func reserveBeyondStoredRows(_ connection: SQLiteConnection) throws {
+        try connection.transaction("check reserved identifiers") {
+            for (kind, table) in identifiedTables {
+                try connection.query(
+                    "INSERT INTO reserved_identifiers (kind, next) VALUES (?, (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+                        + table + ")) ON CONFLICT (kind) DO UPDATE SET next = MAX(next, excluded.next)",
+                    [.text(kind.rawValue)], operation: "check reserved identifiers")
+            }
+        }
+    }
+
     /// The one connection is opened in `init`; nothing needs to run.
     public func run() async throws {}
 
@@ -45,7 +67,7 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     public func reserveIdentifiers(_ kind: RecordKind, count: Int) async throws -> Range<Int64> {
-        try await database.write("reserve identifiers") { connection in
+        try await database.groupedWrite { connection in
             let rows = try connection.query(
                 """
                 INSERT INTO reserved_identifiers (kind, next) VALUES (?, 1 + ?)

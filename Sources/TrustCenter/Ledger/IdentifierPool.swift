@@ -8,7 +8,14 @@ import Synchronization
 /// come from small blocks.
 public final class IdentifierPool: Sendable {
     let store: any CaseStore
-    private let blocks = Mutex<[RecordKind: Range<Int64>]>([:])
+    private let state = Mutex(State())
+
+    private struct State {
+        var blocks: [RecordKind: Range<Int64>] = [:]
+        /// The one reservation in flight per kind: callers that find the block empty wait for it
+        /// rather than each reserve a block of their own.
+        var refills: [RecordKind: Task<Range<Int64>, any Error>] = [:]
+    }
 
     public init(store: any CaseStore) {
         self.store = store
@@ -19,28 +26,34 @@ public final class IdentifierPool: Sendable {
         switch kind {
         case .action, .notification: 4
         case .notice, .case: 64
-        case .event, .note, .message, .clock, .stage: 256
+        case .event, .note, .message, .clock, .stage: 1024
         }
     }
 
     /// The next id of `kind`.
     public func next(_ kind: RecordKind) async throws -> Int64 {
         while true {
-            if let id = take(kind) { return id }
-            let reserved = try await store.reserveIdentifiers(kind, count: Self.blockSize(kind))
-            blocks.withLock { blocks in
-                // Another caller may have refilled it meanwhile; the newer block is kept and
-                // the other reserved ids are simply never used.
-                if blocks[kind]?.isEmpty ?? true { blocks[kind] = reserved }
+            let (id, refill) = state.withLock { state -> (Int64?, Task<Range<Int64>, any Error>?) in
+                if let block = state.blocks[kind], let first = block.first {
+                    state.blocks[kind] = block.dropFirst()
+                    return (first, nil)
+                }
+                if let running = state.refills[kind] { return (nil, running) }
+                let store = self.store
+                let task = Task { try await store.reserveIdentifiers(kind, count: Self.blockSize(kind)) }
+                state.refills[kind] = task
+                return (nil, task)
             }
-        }
-    }
-
-    private func take(_ kind: RecordKind) -> Int64? {
-        blocks.withLock { blocks in
-            guard let block = blocks[kind], let first = block.first else { return nil }
-            blocks[kind] = block.dropFirst()
-            return first
+            if let id { return id }
+            guard let refill else { continue }
+            let result = await refill.result
+            state.withLock { state in
+                // The first caller back installs the block; the others find it there.
+                guard state.refills[kind] == refill else { return }
+                state.refills[kind] = nil
+                if case .success(let block) = result { state.blocks[kind] = block }
+            }
+            if case .failure(let error) = result { throw error }
         }
     }
 }

@@ -53,6 +53,9 @@ extension APIError {
             self = .badRequest(message, field: field)
         case let error as HTTPError:
             self.init(status: error.status, message: error.body ?? error.status.reasonPhrase)
+        case is StoreConflict:
+            // The case kept changing under this request, a few times over; nothing was kept.
+            self.init(status: .conflict, message: "the case changed meanwhile; nothing was changed. Try again")
         case let error as StoreUnavailable:
             outages.refused(error, logger: logger)
             self = .unavailable("trustd cannot store anything right now; nothing was changed. Try again later")

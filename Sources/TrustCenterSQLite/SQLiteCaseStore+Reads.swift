@@ -329,29 +329,29 @@ extension SQLiteCaseStore {
         }
     }
 
-    public func officers() async throws -> [OfficerRecord] {
+    public func officers() async throws -> [OfficerCredential] {
         try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers ORDER BY id", operation: "list officers"
-            ).map(Self.officerRecord)
+            ).map(Self.officerCredential)
         }
     }
 
-    public func officer(email: String) async throws -> OfficerRecord? {
+    public func officer(email: String) async throws -> OfficerCredential? {
         try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers WHERE email = ?", [.text(email)],
                 operation: "find officer"
-            ).first.map(Self.officerRecord)
+            ).first.map(Self.officerCredential)
         }
     }
 
-    public func officer(tokenHash: Data) async throws -> OfficerRecord? {
+    public func officer(tokenHash: Data) async throws -> OfficerCredential? {
         try await database.read { connection in
             try connection.query(
                 "SELECT " + Self.officerColumns + " FROM officers WHERE token_hash = ?", [.blob(tokenHash)],
                 operation: "authenticate officer"
-            ).first.map(Self.officerRecord)
+            ).first.map(Self.officerCredential)
         }
     }
 }

@@ -104,8 +104,8 @@ extension SQLiteCaseStore {
             lastReply: try row.optionalText("n_last_reply"), sentAt: try row.optionalDate("n_sent_at"))
     }
 
-    static func officerRecord(_ row: SQLiteRow) throws -> OfficerRecord {
-        OfficerRecord(
+    static func officerCredential(_ row: SQLiteRow) throws -> OfficerCredential {
+        OfficerCredential(
             officer: Officer(
                 id: try row.integer("id"), name: try row.text("name"), email: try row.text("email"),
                 role: try stored(OfficerRole.self, row.text("role"), column: "role"),

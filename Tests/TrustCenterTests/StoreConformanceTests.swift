@@ -164,6 +164,14 @@ import TrustCenter
             let clocks = try await harness.store.clockRecords(
                 ClockRecordQuery(access: filter, dueBefore: .distantFuture, after: nil, offset: 0, limit: 100))
             #expect(Set(clocks.compactMap(\.caseRecord.reference)).isSubset(of: Set(expected)))
+            // A page that starts after a position holds what follows it in due order.
+            if let first = clocks.first {
+                let after = try await harness.store.clockRecords(
+                    ClockRecordQuery(
+                        access: filter, dueBefore: .distantFuture,
+                        after: ClockPosition(due: first.record.dueAt, clockID: first.record.id), offset: 0, limit: 100))
+                #expect(after.map(\.record.id) == clocks.dropFirst().map(\.record.id))
+            }
             let breaches = try await harness.store.breachReferences(
                 access: filter, from: .distantPast, until: .distantFuture, limit: 10)
             #expect(breaches == expected.filter { $0 == references[0] })

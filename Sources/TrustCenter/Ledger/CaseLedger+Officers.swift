@@ -31,9 +31,7 @@ extension CaseLedger {
 
     /// The officer whose token has this keyed hash, with the stored hash for a constant-time check.
     public func credential(tokenHash: Data) async throws -> OfficerCredential? {
-        try await store.officer(tokenHash: tokenHash).map {
-            OfficerCredential(officer: $0.officer, tokenHash: $0.tokenHash)
-        }
+        try await store.officer(tokenHash: tokenHash)
     }
 
     /// Revokes an officer (once; a revoked one stays as revoked then).

@@ -68,14 +68,3 @@ public struct NewOfficer: Sendable {
         self.createdAt = createdAt
     }
 }
-
-/// An officer and the stored hash of their token.
-public struct OfficerCredential: Sendable {
-    public var officer: Officer
-    public var tokenHash: Data
-
-    public init(officer: Officer, tokenHash: Data) {
-        self.officer = officer
-        self.tokenHash = tokenHash
-    }
-}

@@ -191,15 +191,15 @@ extension MemoryCaseStore {
         }
     }
 
-    public func officers() async throws -> [OfficerRecord] {
+    public func officers() async throws -> [OfficerCredential] {
         try read { $0.officers.values.sorted { $0.officer.id < $1.officer.id } }
     }
 
-    public func officer(email: String) async throws -> OfficerRecord? {
+    public func officer(email: String) async throws -> OfficerCredential? {
         try read { $0.officers.values.first { $0.officer.email.lowercased() == email.lowercased() } }
     }
 
-    public func officer(tokenHash: Data) async throws -> OfficerRecord? {
+    public func officer(tokenHash: Data) async throws -> OfficerCredential? {
         try read { $0.officers.values.first { $0.tokenHash == tokenHash } }
     }
 }

@@ -20,7 +20,7 @@ public final class MemoryCaseStore: CaseStore {
         var notifications: [Int64: NotificationRecord] = [:]
         var actions: [Int64: ActionRecord] = [:]
         var entities: [String: Entity] = [:]
-        var officers: [Int64: OfficerRecord] = [:]
+        var officers: [Int64: OfficerCredential] = [:]
         var marks: [String: Data] = [:]
         var nextIdentifier: [RecordKind: Int64] = [:]
         var closed = false
@@ -193,7 +193,7 @@ public final class MemoryCaseStore: CaseStore {
                 })
             else { throw StoreConflict("an unused officer email and token") }
             let id = (tables.officers.keys.max() ?? 0) + 1
-            tables.officers[id] = OfficerRecord(
+            tables.officers[id] = OfficerCredential(
                 officer: Officer(id: id, name: name, email: email, role: role, createdAt: createdAt),
                 tokenHash: tokenHash)
             receipt.officerIDs[email] = id

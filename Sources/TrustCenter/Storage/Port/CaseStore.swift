@@ -86,9 +86,9 @@ public protocol CaseStore: Sendable {
 
     // MARK: Officers and marks
 
-    func officers() async throws -> [OfficerRecord]
-    func officer(email: String) async throws -> OfficerRecord?
-    func officer(tokenHash: Data) async throws -> OfficerRecord?
+    func officers() async throws -> [OfficerCredential]
+    func officer(email: String) async throws -> OfficerCredential?
+    func officer(tokenHash: Data) async throws -> OfficerCredential?
 
     /// A value of the store's own notes (`setMark`).
     func mark(_ name: String) async throws -> Data?

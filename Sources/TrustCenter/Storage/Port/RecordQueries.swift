@@ -76,3 +76,46 @@ public struct WithCase<Record: Sendable & Hashable>: Sendable, Hashable {
         self.caseRecord = caseRecord
     }
 }
+
+/// A stage that is due, with what firing it needs: its clock, its case, and for an action's
+/// clock the action (whose owner it may tell).
+public struct DueStage: Sendable, Hashable {
+    public var stage: StageRecord
+    public var clock: ClockRecord
+    public var caseRecord: CaseRecord
+    public var action: ActionRecord?
+
+    public init(stage: StageRecord, clock: ClockRecord, caseRecord: CaseRecord, action: ActionRecord?) {
+        self.stage = stage
+        self.clock = clock
+        self.caseRecord = caseRecord
+        self.action = action
+    }
+}
+
+/// The stages a sweep found due: those it could read, and those whose rows it could not (a
+/// damaged or newer value), which the core marks failed so that they never block a sweep.
+public struct DueStages: Sendable, Hashable {
+    public var stages: [DueStage]
+    public var unreadable: [UnreadableStage]
+
+    public init(stages: [DueStage], unreadable: [UnreadableStage] = []) {
+        self.stages = stages
+        self.unreadable = unreadable
+    }
+
+    public var count: Int { stages.count + unreadable.count }
+}
+
+/// A due stage whose row cannot be read back, and why (naming a column, never content).
+public struct UnreadableStage: Sendable, Hashable {
+    public var stageID: Int64
+    public var caseID: Int64
+    public var problem: String
+
+    public init(stageID: Int64, caseID: Int64, problem: String) {
+        self.stageID = stageID
+        self.caseID = caseID
+        self.problem = problem
+    }
+}
